@@ -1,0 +1,21 @@
+/// An error in an application's configuration, found when the application starts.
+public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+  /// `PERSISTENCE_MODULE` names no persistence this library has.
+  case unknownPersistenceModule(String, known: [String])
+  /// A setting has a value that cannot be used.
+  case invalidValue(key: String, value: String, reason: String)
+  /// A setting that the chosen configuration needs is missing.
+  case missingValue(key: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unknownPersistenceModule(let name, let known):
+      "Unknown persistence module '\(name)' in \(ApplicationEnvironment.Key.persistenceModule): "
+        + "use one of \(known.map { "'\($0)'" }.joined(separator: ", "))."
+    case .invalidValue(let key, let value, let reason):
+      "Invalid value '\(value)' for \(key): \(reason)"
+    case .missingValue(let key, let reason):
+      "\(key) is not set: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,43 @@
+public import Foundation
+
+/// Gets aggregates by replaying their stored events.
+///
+/// ```swift
+/// let dog = try await app.repository.get(dogID, as: Dog.self)
+/// let puppy = try await app.repository.get(dogID, as: Dog.self, version: 1)
+/// ```
+public struct Repository: Sendable {
+  /// Where the events are read from.
+  public let recorder: any AggregateRecorder
+  /// How stored events become domain events.
+  public let mapper: Mapper
+
+  /// Creates a repository reading from a recorder through a mapper.
+  public init(recorder: any AggregateRecorder, mapper: Mapper) {
+    self.recorder = recorder
+    self.mapper = mapper
+  }
+
+  /// Returns the aggregate with the given ID, as it is now or as it was at an earlier version.
+  ///
+  /// - Parameters:
+  ///   - id: The aggregate's identity.
+  ///   - type: The aggregate type whose events are stored under `id`.
+  ///   - version: The version to rebuild, for looking back in time; the latest when `nil`.
+  /// - Throws: ``RepositoryError/aggregateNotFound(id:)`` when no event of the aggregate is
+  ///   recorded (at or below `version`); ``MapperError`` or ``AggregateError`` when its
+  ///   stored events are not of this type or do not form one history.
+  public func get<State: Aggregate>(
+    _ id: UUID, as type: State.Type = State.self, version: Int? = nil
+  ) async throws -> EventSourced<State> {
+    let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
+    guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
+    return try EventSourced(replaying: mapper.recordedEvents(State.Event.self, from: stored))
+  }
+
+  /// Whether an aggregate with the given ID is recorded.
+  public func contains(_ id: UUID) async throws -> Bool {
+    try await !recorder.events(for: id, after: nil, through: nil, descending: false, limit: 1)
+      .isEmpty
+  }
+}

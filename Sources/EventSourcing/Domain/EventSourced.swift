@@ -1,0 +1,133 @@
+public import Foundation
+
+/// An aggregate with its identity, version and history: the unit that is saved and loaded.
+///
+/// `EventSourced` wraps the state an ``Aggregate`` type declares. Its state only ever changes
+/// by events: ``record(_:at:)`` applies a new event and keeps it pending until it is saved,
+/// ``init(replaying:)`` folds stored events into the same state again.
+///
+/// ```swift
+/// extension EventSourced<Dog> {
+///   static func register(name: String) -> Self { Self(creating: .registered(name: name)) }
+///   mutating func addTrick(_ trick: String) { record(.trickAdded(trick: trick)) }
+/// }
+///
+/// var dog = EventSourced<Dog>.register(name: "Fido")
+/// dog.addTrick("roll over")
+/// dog.tricks       // ["roll over"]
+/// dog.version      // 2
+/// ```
+///
+/// The state's properties are readable on the aggregate itself through dynamic member lookup.
+@dynamicMemberLookup
+public struct EventSourced<State: Aggregate>: Sendable {
+  /// The aggregate's identity, the same for its whole life.
+  public let id: UUID
+  /// The number of events in the aggregate's history, pending ones included.
+  public private(set) var version: Int
+  /// When the aggregate was created: the time of its first event.
+  public private(set) var createdOn: Date
+  /// When the aggregate last changed: the time of its latest event.
+  public private(set) var modifiedOn: Date
+  /// The aggregate's current state.
+  public private(set) var state: State
+  /// Events recorded since the aggregate was loaded or created, oldest first, not yet saved.
+  public private(set) var pendingEvents: [RecordedEvent<State.Event>]
+
+  /// Creates a new aggregate by recording the event that starts its history.
+  ///
+  /// - Parameters:
+  ///   - id: The new aggregate's identity; a random UUID unless given.
+  ///   - event: The creation event, applied to `State()`.
+  ///   - timestamp: When it happened; now unless given.
+  public init(id: UUID = UUID(), creating event: State.Event, at timestamp: Date = Date()) {
+    let recorded = RecordedEvent(
+      originatorID: id, originatorVersion: 1, timestamp: timestamp, event: event)
+    self.init(first: recorded)
+    pendingEvents = [recorded]
+  }
+
+  /// Rebuilds an aggregate by applying its stored events, oldest first.
+  ///
+  /// - Throws: ``AggregateError`` when the events do not form one unbroken history: none at
+  ///   all, events of another aggregate, or a version out of sequence.
+  public init(replaying events: some Sequence<RecordedEvent<State.Event>>) throws {
+    var iterator = events.makeIterator()
+    guard let first = iterator.next() else { throw AggregateError.noEvents }
+    guard first.originatorVersion == 1 else {
+      throw AggregateError.versionOutOfSequence(
+        originatorID: first.originatorID, expected: 1, found: first.originatorVersion)
+    }
+    self.init(first: first)
+    while let next = iterator.next() {
+      try apply(next)
+    }
+  }
+
+  private init(first: RecordedEvent<State.Event>) {
+    id = first.originatorID
+    version = 1
+    createdOn = first.timestamp
+    modifiedOn = first.timestamp
+    state = State()
+    state.apply(first.event)
+    pendingEvents = []
+  }
+
+  /// Records a decision: applies the event now and keeps it pending until the aggregate is saved.
+  ///
+  /// - Parameters:
+  ///   - event: What happened.
+  ///   - timestamp: When it happened; now unless given.
+  public mutating func record(_ event: State.Event, at timestamp: Date = Date()) {
+    let recorded = RecordedEvent(
+      originatorID: id, originatorVersion: version + 1, timestamp: timestamp, event: event)
+    mutate(with: recorded)
+    pendingEvents.append(recorded)
+  }
+
+  /// Applies an event that was recorded earlier, checking that it is the next one in this
+  /// aggregate's history.
+  ///
+  /// - Throws: ``AggregateError`` when the event belongs to another aggregate or does not
+  ///   carry the next version.
+  public mutating func apply(_ recorded: RecordedEvent<State.Event>) throws {
+    guard recorded.originatorID == id else {
+      throw AggregateError.wrongOriginator(expected: id, found: recorded.originatorID)
+    }
+    guard recorded.originatorVersion == version + 1 else {
+      throw AggregateError.versionOutOfSequence(
+        originatorID: id, expected: version + 1, found: recorded.originatorVersion)
+    }
+    mutate(with: recorded)
+  }
+
+  /// Returns the pending events and forgets them, as saving does.
+  public mutating func collectEvents() -> [RecordedEvent<State.Event>] {
+    defer { pendingEvents = [] }
+    return pendingEvents
+  }
+
+  /// Reads a property of the aggregate's state.
+  public subscript<Value>(dynamicMember keyPath: KeyPath<State, Value>) -> Value {
+    state[keyPath: keyPath]
+  }
+
+  // The one place where an event changes the aggregate, for new and replayed events alike.
+  private mutating func mutate(with recorded: RecordedEvent<State.Event>) {
+    state.apply(recorded.event)
+    version = recorded.originatorVersion
+    modifiedOn = recorded.timestamp
+  }
+}
+
+// MARK: - Equatable
+
+/// Two aggregates are equal when they have the same identity, version, times and state.
+/// Pending events are left out: a copy rebuilt from an aggregate's events equals it.
+extension EventSourced: Equatable where State: Equatable {
+  public static func == (lhs: Self, rhs: Self) -> Bool {
+    lhs.id == rhs.id && lhs.version == rhs.version && lhs.createdOn == rhs.createdOn
+      && lhs.modifiedOn == rhs.modifiedOn && lhs.state == rhs.state
+  }
+}

@@ -1,0 +1,106 @@
+public import Foundation
+import Synchronization
+
+/// A recorder that keeps events in memory: fast, and gone when the process ends.
+///
+/// It is the default for applications and tests. All of its state sits behind one lock, so an
+/// insert is atomic and the notification sequence has no gaps even with many concurrent writers.
+public final class InMemoryRecorder: ApplicationRecorder {
+  private struct Storage {
+    /// Each aggregate's events in ascending version order.
+    var eventsByOriginator: [UUID: [StoredEvent]] = [:]
+    /// Every event in notification order; notification ID N is at index N - 1.
+    var notifications: [Notification] = []
+  }
+
+  private let storage = Mutex(Storage())
+
+  /// Creates an empty recorder.
+  public init() {}
+
+  @discardableResult
+  public func insert(_ events: [StoredEvent]) async throws -> [Int] {
+    try storage.withLock { storage in
+      // Check every event before changing anything, so that an insert is all or nothing.
+      var claimed = Set<VersionKey>()
+      for event in events {
+        let key = VersionKey(originatorID: event.originatorID, version: event.originatorVersion)
+        let isTaken =
+          storage.eventsByOriginator[event.originatorID]?.containsVersion(event.originatorVersion)
+          ?? false
+        guard !isTaken, claimed.insert(key).inserted else {
+          throw RecorderError.versionConflict(
+            originatorID: event.originatorID, version: event.originatorVersion)
+        }
+      }
+      var ids: [Int] = []
+      ids.reserveCapacity(events.count)
+      for event in events {
+        let id = storage.notifications.count + 1
+        storage.notifications.append(Notification(id: id, event: event))
+        storage.eventsByOriginator[event.originatorID, default: []].insertSorted(event)
+        ids.append(id)
+      }
+      return ids
+    }
+  }
+
+  public func events(
+    for originatorID: UUID, after version: Int?, through throughVersion: Int?,
+    descending: Bool, limit: Int?
+  ) async throws -> [StoredEvent] {
+    let all = storage.withLock { $0.eventsByOriginator[originatorID] ?? [] }
+    let selected = all.filter { event in
+      (version.map { event.originatorVersion > $0 } ?? true)
+        && (throughVersion.map { event.originatorVersion <= $0 } ?? true)
+    }
+    let ordered = descending ? Array(selected.reversed()) : selected
+    return limit.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
+  }
+
+  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [Notification] {
+    storage.withLock { storage in
+      let all = storage.notifications
+      let lower = max(start, 1) - 1
+      let upper = min(all.count, stop ?? all.count, lower + max(0, limit))
+      guard lower < upper else { return [] }
+      return Array(all[lower..<upper])
+    }
+  }
+
+  public func maxNotificationID() async throws -> Int {
+    storage.withLock { $0.notifications.count }
+  }
+}
+
+private struct VersionKey: Hashable {
+  let originatorID: UUID
+  let version: Int
+}
+
+extension Array where Element == StoredEvent {
+  /// Inserts an event keeping ascending version order; appending is the usual case.
+  fileprivate mutating func insertSorted(_ event: StoredEvent) {
+    guard let last, last.originatorVersion > event.originatorVersion else {
+      append(event)
+      return
+    }
+    insert(event, at: firstIndex(withVersionAtLeast: event.originatorVersion))
+  }
+
+  /// Whether an event with this version is present, by binary search over the sorted events.
+  fileprivate func containsVersion(_ version: Int) -> Bool {
+    let index = firstIndex(withVersionAtLeast: version)
+    return index < endIndex && self[index].originatorVersion == version
+  }
+
+  private func firstIndex(withVersionAtLeast version: Int) -> Int {
+    var low = startIndex
+    var high = endIndex
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle].originatorVersion < version { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}

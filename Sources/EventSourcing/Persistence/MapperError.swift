@@ -1,0 +1,26 @@
+public import Foundation
+
+/// An error turning a stored record back into a domain event. Each case names the record.
+public enum MapperError: Error, Equatable, CustomStringConvertible {
+  /// The record's topic is not one of the expected event type's topics.
+  case unknownTopic(topic: String, expected: String, originatorID: UUID, version: Int)
+  /// The record's state could not be decoded, decompressed or encoded.
+  case damagedRecord(originatorID: UUID, version: Int, reason: String)
+  /// The record's state did not authenticate with the cipher's key: the key is wrong or the
+  /// stored bytes were changed.
+  case unauthenticated(originatorID: UUID, version: Int)
+
+  public var description: String {
+    switch self {
+    case .unknownTopic(let topic, let expected, let originatorID, let version):
+      "Unknown event type '\(topic)' in version \(version) of aggregate \(originatorID): "
+        + "expected a topic of '\(expected)'. If the type was renamed, map its old topic "
+        + "with Mapper(topicAliases:)."
+    case .damagedRecord(let originatorID, let version, let reason):
+      "Version \(version) of aggregate \(originatorID) is damaged: \(reason)"
+    case .unauthenticated(let originatorID, let version):
+      "Version \(version) of aggregate \(originatorID) could not be authenticated: "
+        + "the cipher key is wrong or the stored record was changed."
+    }
+  }
+}
