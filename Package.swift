@@ -13,6 +13,11 @@ let package = Package(
     .target(name: "EventSourcing"),
     // The tutorial's dog school on the library: used by the tests, demos and benchmarks.
     .target(name: "DogSchool", dependencies: ["EventSourcing"]),
+    // The README's Swift blocks, compiled and run by CI so that the README cannot lie.
+    .executableTarget(
+      name: "readme-examples",
+      dependencies: ["EventSourcing"]
+    ),
     .target(
       name: "EventSourcingTesting",
       dependencies: ["EventSourcing"]
