@@ -1,11 +1,11 @@
-import Foundation
+public import Foundation
 
 /// An event-sourced application: saves aggregates, gets them back, and publishes every event
 /// in one numbered log.
 ///
 /// Applications compose an `Application` and conform to ``EventSourcedApplication``, which
-/// gives them ``EventSourcedApplication/save(_:)-(SavableAggregate...)``,
-/// ``EventSourcedApplication/repository`` and ``EventSourcedApplication/notificationLog``:
+/// gives them `save`, ``EventSourcedApplication/repository`` and
+/// ``EventSourcedApplication/notificationLog``:
 ///
 /// ```swift
 /// struct DogSchool: EventSourcedApplication {
@@ -36,28 +36,56 @@ public final class Application: Sendable {
   public let repository: Repository
   /// Every event the application has recorded, in order.
   public let notificationLog: NotificationLog
+  /// Where snapshots are stored, when snapshotting is enabled.
+  public let snapshots: (any AggregateRecorder)?
+  /// How often aggregates of each type get a snapshot when they are saved.
+  public let snapshotIntervals: [SnapshotInterval]
 
   /// Creates an application that stores events with the given recorder and mapper.
-  public init(recorder: any ApplicationRecorder, mapper: Mapper = Mapper()) {
+  ///
+  /// - Parameters:
+  ///   - recorder: Where events are stored.
+  ///   - mapper: How domain events become stored events.
+  ///   - snapshots: Where snapshots are stored; `nil` for no snapshots.
+  ///   - snapshotIntervals: Snapshot aggregates of these types every so many events; needs
+  ///     `snapshots`.
+  public init(
+    recorder: any ApplicationRecorder, mapper: Mapper = Mapper(),
+    snapshots: (any AggregateRecorder)? = nil, snapshotIntervals: [SnapshotInterval] = []
+  ) {
     self.recorder = recorder
     self.mapper = mapper
-    repository = Repository(recorder: recorder, mapper: mapper)
+    self.snapshots = snapshots
+    self.snapshotIntervals = snapshots == nil ? [] : snapshotIntervals
+    repository = Repository(recorder: recorder, mapper: mapper, snapshots: snapshots)
     notificationLog = NotificationLog(recorder: recorder)
   }
 
   /// Creates an application configured by the process environment and the given settings,
   /// which win over the environment. See ``ApplicationEnvironment`` for the settings.
   ///
+  /// - Parameters:
+  ///   - environment: Settings that win over the process environment.
+  ///   - snapshotIntervals: Snapshot aggregates of these types every so many events. Giving
+  ///     any turns snapshotting on, unless `IS_SNAPSHOTTING_ENABLED` turns it off.
   /// - Throws: ``ConfigurationError`` or ``RecorderError`` when the settings are wrong or the
   ///   persistence they name cannot be opened.
-  public convenience init(environment: [String: String] = [:]) throws {
+  public convenience init(
+    environment: [String: String] = [:], snapshotIntervals: [SnapshotInterval] = []
+  ) throws {
     let settings = ApplicationEnvironment(environment)
-    try self.init(recorder: settings.makeRecorder(), mapper: settings.makeMapper())
+    let isSnapshotting = try settings.isSnapshottingEnabled(default: !snapshotIntervals.isEmpty)
+    try self.init(
+      recorder: settings.makeRecorder(), mapper: settings.makeMapper(),
+      snapshots: isSnapshotting ? settings.makeSnapshotRecorder() : nil,
+      snapshotIntervals: snapshotIntervals)
   }
 
   /// Saves the pending events of the given aggregates, all of them or none.
   ///
-  /// Each aggregate value should be saved once: load it again before the next change.
+  /// Each aggregate value should be saved once: load it again before the next change. After
+  /// the events are saved, aggregates whose type has a ``SnapshotInterval`` that falls due
+  /// get a snapshot.
   ///
   /// - Returns: The notification IDs given to the saved events.
   /// - Throws: ``RecorderError/versionConflict(originatorID:version:)`` when another writer
@@ -66,12 +94,49 @@ public final class Application: Sendable {
   public func save(_ aggregates: [any SavableAggregate]) async throws -> [Int] {
     let events = try aggregates.flatMap { try $0.pendingStoredEvents(using: mapper) }
     guard !events.isEmpty else { return [] }
-    return try await recorder.insert(events)
+    let notificationIDs = try await recorder.insert(events)
+    try await takeDueSnapshots(of: aggregates)
+    return notificationIDs
   }
 
   /// Saves the pending events of the given aggregates, all of them or none.
   @discardableResult
   public func save(_ aggregates: any SavableAggregate...) async throws -> [Int] {
     try await save(aggregates)
+  }
+
+  /// Takes a snapshot of an aggregate as it is now, or as it was at a given version.
+  ///
+  /// Taking a snapshot that already exists does nothing: it would hold the same state.
+  ///
+  /// - Throws: ``ConfigurationError/snapshottingDisabled`` without a snapshot store;
+  ///   ``RepositoryError/aggregateNotFound(id:)`` when there is no such aggregate.
+  public func takeSnapshot<State: Aggregate>(
+    of id: UUID, as type: State.Type = State.self, version: Int? = nil
+  ) async throws {
+    guard snapshots != nil else { throw ConfigurationError.snapshottingDisabled }
+    let aggregate = try await repository.get(id, as: type, version: version)
+    try await store(aggregate.storedSnapshot(using: mapper))
+  }
+
+  private func takeDueSnapshots(of aggregates: [any SavableAggregate]) async throws {
+    for aggregate in aggregates {
+      let type = ObjectIdentifier(aggregate.stateType)
+      guard
+        snapshotIntervals.contains(where: {
+          ObjectIdentifier($0.stateType) == type && $0.isDue(for: aggregate.pendingVersions)
+        })
+      else { continue }
+      try await store(aggregate.storedSnapshot(using: mapper))
+    }
+  }
+
+  private func store(_ snapshot: StoredEvent) async throws {
+    guard let snapshots else { return }
+    do {
+      try await snapshots.insert([snapshot])
+    } catch RecorderError.versionConflict {
+      // A snapshot at this version exists already; snapshots of one version are identical.
+    }
   }
 }

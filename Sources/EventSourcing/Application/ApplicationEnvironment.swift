@@ -9,6 +9,7 @@ public import Foundation
 /// | variable | meaning | default |
 /// |---|---|---|
 /// | `PERSISTENCE_MODULE` | `memory` (also `popo`) | `memory` |
+/// | `IS_SNAPSHOTTING_ENABLED` | `true` or `false` (also `y`/`n`, `yes`/`no`, `1`/`0`, `on`/`off`) | `false`, or `true` when snapshot intervals are given in code |
 ///
 /// ```swift
 /// let app = try Application(environment: ["PERSISTENCE_MODULE": "memory"])
@@ -18,6 +19,8 @@ public struct ApplicationEnvironment: Sendable {
   public enum Key {
     /// Which recorder stores the application's events.
     public static let persistenceModule = "PERSISTENCE_MODULE"
+    /// Whether the application keeps snapshots of its aggregates.
+    public static let isSnapshottingEnabled = "IS_SNAPSHOTTING_ENABLED"
   }
 
   /// All settings: the process environment with the overrides applied.
@@ -53,6 +56,33 @@ public struct ApplicationEnvironment: Sendable {
 
   /// Creates the recorder these settings describe.
   public func makeRecorder() throws -> any ApplicationRecorder {
+    switch try persistenceModule() {
+    case .memory:
+      InMemoryRecorder()
+    }
+  }
+
+  /// Whether snapshotting is on: `IS_SNAPSHOTTING_ENABLED` when it is set, else `defaultValue`.
+  public func isSnapshottingEnabled(default defaultValue: Bool) throws -> Bool {
+    try flag(Key.isSnapshottingEnabled) ?? defaultValue
+  }
+
+  /// The value of a yes-or-no setting, read as the Python library's `strtobool` does;
+  /// `nil` when it is unset.
+  public func flag(_ key: String) throws -> Bool? {
+    guard let value = self[key] else { return nil }
+    switch value.lowercased() {
+    case "y", "yes", "t", "true", "on", "1": return true
+    case "n", "no", "f", "false", "off", "0": return false
+    default:
+      throw ConfigurationError.invalidValue(
+        key: key, value: value, reason: "use true or false (or yes/no, on/off, 1/0).")
+    }
+  }
+
+  /// Creates the store for snapshots these settings describe: apart from the events, in the
+  /// same persistence.
+  public func makeSnapshotRecorder() throws -> any AggregateRecorder {
     switch try persistenceModule() {
     case .memory:
       InMemoryRecorder()

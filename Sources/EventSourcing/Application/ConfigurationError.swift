@@ -6,6 +6,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
   case invalidValue(key: String, value: String, reason: String)
   /// A setting that the chosen configuration needs is missing.
   case missingValue(key: String, reason: String)
+  /// A snapshot was asked for, but the application keeps no snapshots.
+  case snapshottingDisabled
 
   public var description: String {
     switch self {
@@ -16,6 +18,9 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
       "Invalid value '\(value)' for \(key): \(reason)"
     case .missingValue(let key, let reason):
       "\(key) is not set: \(reason)"
+    case .snapshottingDisabled:
+      "Snapshotting is not enabled: set \(ApplicationEnvironment.Key.isSnapshottingEnabled)=true "
+        + "or give the application snapshot intervals."
     }
   }
 }

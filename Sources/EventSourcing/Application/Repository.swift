@@ -6,16 +6,29 @@ public import Foundation
 /// let dog = try await app.repository.get(dogID, as: Dog.self)
 /// let puppy = try await app.repository.get(dogID, as: Dog.self, version: 1)
 /// ```
+///
+/// With a snapshot store, loading starts from the newest snapshot at or below the version asked
+/// for and replays only the events after it; the result is the same as replaying every event.
 public struct Repository: Sendable {
   /// Where the events are read from.
   public let recorder: any AggregateRecorder
   /// How stored events become domain events.
   public let mapper: Mapper
+  /// Where snapshots are read from, when snapshotting is enabled.
+  public let snapshots: (any AggregateRecorder)?
 
   /// Creates a repository reading from a recorder through a mapper.
-  public init(recorder: any AggregateRecorder, mapper: Mapper) {
+  ///
+  /// - Parameters:
+  ///   - recorder: Where the events are read from.
+  ///   - mapper: How stored events become domain events.
+  ///   - snapshots: Where snapshots are read from; `nil` to always replay every event.
+  public init(
+    recorder: any AggregateRecorder, mapper: Mapper, snapshots: (any AggregateRecorder)? = nil
+  ) {
     self.recorder = recorder
     self.mapper = mapper
+    self.snapshots = snapshots
   }
 
   /// Returns the aggregate with the given ID, as it is now or as it was at an earlier version.
@@ -30,6 +43,17 @@ public struct Repository: Sendable {
   public func get<State: Aggregate>(
     _ id: UUID, as type: State.Type = State.self, version: Int? = nil
   ) async throws -> EventSourced<State> {
+    if let snapshots,
+      let newest = try await snapshots.events(
+        for: id, after: nil, through: version, descending: true, limit: 1
+      ).first
+    {
+      let snapshot = try mapper.snapshot(State.self, from: newest)
+      let later = try await recorder.events(
+        for: id, after: snapshot.originatorVersion, through: version, limit: nil)
+      return try EventSourced(
+        snapshot: snapshot, replaying: mapper.recordedEvents(State.Event.self, from: later))
+    }
     let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
     guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
     return try EventSourced(replaying: mapper.recordedEvents(State.Event.self, from: stored))

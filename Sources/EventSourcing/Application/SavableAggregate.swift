@@ -3,12 +3,29 @@
 /// ``EventSourced`` conforms; this protocol lets one call save aggregates of different types
 /// together.
 public protocol SavableAggregate: Sendable {
+  /// The aggregate's state type, for settings made per type such as snapshot intervals.
+  var stateType: any Aggregate.Type { get }
+
+  /// The versions of the aggregate's pending events, oldest first.
+  var pendingVersions: [Int] { get }
+
   /// The aggregate's pending events in stored form.
   func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent]
+
+  /// A snapshot of the aggregate as it is now, in stored form.
+  func storedSnapshot(using mapper: Mapper) throws -> StoredEvent
 }
 
 extension EventSourced: SavableAggregate {
+  public var stateType: any Aggregate.Type { State.self }
+
+  public var pendingVersions: [Int] { pendingEvents.map(\.originatorVersion) }
+
   public func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent] {
     try pendingEvents.map(mapper.storedEvent)
+  }
+
+  public func storedSnapshot(using mapper: Mapper) throws -> StoredEvent {
+    try mapper.storedSnapshot(snapshot)
   }
 }

@@ -25,9 +25,16 @@
 ///
 /// Commands, which decide whether something happens, go in an extension of
 /// `EventSourced<Dog>` and call ``EventSourced/record(_:at:)``.
-public protocol Aggregate: Sendable {
+///
+/// The state is `Codable` so that it can be kept in snapshots. When its stored shape changes,
+/// raise ``stateVersion`` and teach ``upcastState(_:from:)`` how to turn the old shape into the
+/// new one, as the Python library's `class_version` and `upcast_v1_v2` do.
+public protocol Aggregate: Codable, Sendable {
   /// The events of this aggregate type.
   associatedtype Event: DomainEvent
+
+  /// The version of the state's stored shape: 1 until the shape changes.
+  static var stateVersion: Int { get }
 
   /// The state before any event: what the creation event is applied to.
   init()
@@ -35,4 +42,18 @@ public protocol Aggregate: Sendable {
   /// Changes the state by one event. It must not fail and must not decide anything:
   /// the decision was made when the event was recorded.
   mutating func apply(_ event: Event)
+
+  /// Turns the JSON of a stored state of shape `version` into shape `version + 1`.
+  ///
+  /// It is called once per version step, oldest first, for snapshots stored before the shape
+  /// changed. The default throws ``UpcastError/noUpcast(type:from:)``.
+  static func upcastState(_ state: inout [String: Any], from version: Int) throws
+}
+
+extension Aggregate {
+  public static var stateVersion: Int { 1 }
+
+  public static func upcastState(_ state: inout [String: Any], from version: Int) throws {
+    throw UpcastError.noUpcast(type: String(reflecting: Self.self), from: version)
+  }
 }

@@ -64,6 +64,30 @@ public struct EventSourced<State: Aggregate>: Sendable {
     }
   }
 
+  /// Rebuilds an aggregate from a snapshot and the events recorded after it, oldest first.
+  ///
+  /// - Throws: ``AggregateError`` when an event does not follow on from the snapshot.
+  public init(
+    snapshot: Snapshot<State>, replaying events: [RecordedEvent<State.Event>] = []
+  ) throws {
+    id = snapshot.originatorID
+    version = snapshot.originatorVersion
+    createdOn = snapshot.createdOn
+    modifiedOn = snapshot.modifiedOn
+    state = snapshot.state
+    pendingEvents = []
+    for event in events {
+      try apply(event)
+    }
+  }
+
+  /// A snapshot of the aggregate as it is now.
+  public var snapshot: Snapshot<State> {
+    Snapshot(
+      originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn,
+      state: state)
+  }
+
   private init(first: RecordedEvent<State.Event>) {
     id = first.originatorID
     version = 1

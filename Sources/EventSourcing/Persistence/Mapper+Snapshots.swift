@@ -1,0 +1,96 @@
+import Foundation
+
+extension Mapper {
+  /// Returns the stored form of a snapshot: its state goes through the same pipeline as an
+  /// event's, so snapshots are compressed and encrypted when events are.
+  ///
+  /// The topic names the aggregate type; the stored JSON records the state's shape version
+  /// (``Aggregate/stateVersion``) so that older snapshots can be upcast.
+  public func storedSnapshot<State>(_ snapshot: Snapshot<State>) throws -> StoredEvent {
+    let plaintext: Data
+    do {
+      plaintext = try JSONEncoder().encode(
+        StoredSnapshotState(
+          stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
+          modifiedOn: snapshot.modifiedOn, state: snapshot.state))
+    } catch {
+      throw MapperError.damagedRecord(
+        originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
+        reason: "the snapshot cannot be encoded as JSON (\(error))")
+    }
+    return StoredEvent(
+      originatorID: snapshot.originatorID, originatorVersion: snapshot.originatorVersion,
+      topic: Self.snapshotTopic(of: State.self),
+      state: try protect(
+        plaintext, originatorID: snapshot.originatorID, version: snapshot.originatorVersion))
+  }
+
+  /// Returns the snapshot a stored snapshot holds, upcasting an older shape of the state.
+  ///
+  /// - Throws: ``MapperError`` naming the record when its topic is not of `State`, it does not
+  ///   authenticate or decompress, or its state does not decode; ``UpcastError`` when its
+  ///   shape is older and `State` has no upcast for it.
+  public func snapshot<State>(
+    _ type: State.Type = State.self, from stored: StoredEvent
+  ) throws -> Snapshot<State> {
+    let expected = Self.snapshotTopic(of: State.self)
+    guard currentTopic(of: stored.topic) == expected else {
+      throw MapperError.unknownTopic(
+        topic: stored.topic, expected: expected, originatorID: stored.originatorID,
+        version: stored.originatorVersion)
+    }
+    var plaintext = try unprotect(
+      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    do {
+      let header = try JSONDecoder().decode(SnapshotShape.self, from: plaintext)
+      if header.stateVersion < State.stateVersion {
+        plaintext = try upcast(plaintext, as: State.self, from: header.stateVersion)
+      }
+      let decoded = try JSONDecoder().decode(StoredSnapshotState<State>.self, from: plaintext)
+      return Snapshot(
+        originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
+        createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state)
+    } catch let error as UpcastError {
+      throw error
+    } catch {
+      throw MapperError.damagedRecord(
+        originatorID: stored.originatorID, version: stored.originatorVersion,
+        reason: "its snapshot state does not decode as \(State.self) (\(error)). If the shape "
+          + "of \(State.self) changed, raise its stateVersion and implement upcastState(_:from:).")
+    }
+  }
+
+  /// The topic under which snapshots of an aggregate type are stored.
+  public static func snapshotTopic<State: Aggregate>(of type: State.Type) -> String {
+    String(reflecting: type)
+  }
+
+  private func upcast<State: Aggregate>(
+    _ plaintext: Data, as type: State.Type, from storedVersion: Int
+  ) throws -> Data {
+    guard var object = try JSONSerialization.jsonObject(with: plaintext) as? [String: Any],
+      var state = object["state"] as? [String: Any]
+    else {
+      throw UpcastError.noUpcast(type: String(reflecting: type), from: storedVersion)
+    }
+    for version in storedVersion..<State.stateVersion {
+      try State.upcastState(&state, from: version)
+    }
+    object["state"] = state
+    object["stateVersion"] = State.stateVersion
+    return try JSONSerialization.data(withJSONObject: object)
+  }
+}
+
+/// What a stored snapshot's state holds before compression and encryption.
+struct StoredSnapshotState<State: Aggregate>: Codable {
+  let stateVersion: Int
+  let createdOn: Date
+  let modifiedOn: Date
+  let state: State
+}
+
+/// The part of a stored snapshot that says which shape its state has.
+private struct SnapshotShape: Decodable {
+  let stateVersion: Int
+}
