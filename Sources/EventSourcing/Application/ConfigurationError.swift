@@ -8,6 +8,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
   case missingValue(key: String, reason: String)
   /// A snapshot was asked for, but the application keeps no snapshots.
   case snapshottingDisabled
+  /// The application follows another one, but its recorder keeps no tracking positions.
+  case trackingUnsupported
 
   public var description: String {
     switch self {
@@ -21,6 +23,9 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
     case .snapshottingDisabled:
       "Snapshotting is not enabled: set \(ApplicationEnvironment.Key.isSnapshottingEnabled)=true "
         + "or give the application snapshot intervals."
+    case .trackingUnsupported:
+      "The application's recorder keeps no tracking positions: use a recorder that conforms "
+        + "to ProcessRecorder, such as InMemoryRecorder."
     }
   }
 }

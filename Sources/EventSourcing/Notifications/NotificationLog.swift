@@ -29,7 +29,7 @@ public struct NotificationLog: Sendable {
   ///   - start: The first ID to return; IDs start at 1.
   ///   - limit: At most this many notifications; must be positive.
   ///   - stop: No notification with an ID above this, when given.
-  public func select(start: Int, limit: Int, stop: Int? = nil) async throws -> [Notification] {
+  public func select(start: Int, limit: Int, stop: Int? = nil) async throws -> [EventNotification] {
     try await recorder.notifications(start: start, limit: limit, stop: stop)
   }
 

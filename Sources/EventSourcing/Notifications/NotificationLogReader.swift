@@ -32,15 +32,15 @@ public struct NotificationLogReader: Sendable {
 
   /// Returns the next page of new notifications, at most ``pageSize``, and moves past them;
   /// an empty array when there is nothing new.
-  public mutating func nextPage() async throws -> [Notification] {
+  public mutating func nextPage() async throws -> [EventNotification] {
     let page = try await log.select(start: position + 1, limit: pageSize)
     if let last = page.last { position = last.id }
     return page
   }
 
   /// Returns every notification that is new since the last call, and moves past them.
-  public mutating func read() async throws -> [Notification] {
-    var notifications: [Notification] = []
+  public mutating func read() async throws -> [EventNotification] {
+    var notifications: [EventNotification] = []
     while true {
       let page = try await nextPage()
       notifications += page

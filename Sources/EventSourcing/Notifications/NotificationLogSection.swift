@@ -10,14 +10,14 @@ public struct NotificationLogSection: Sendable, Equatable {
   /// The section's ID, `"first,last"` of the notifications it holds; `nil` when it holds none.
   public let id: String?
   /// The notifications, in order.
-  public let items: [Notification]
+  public let items: [EventNotification]
   /// The ID of the section before this one, or `nil` for the first section.
   public let previousID: String?
   /// The ID of the section after this one, or `nil` while this section is not yet full.
   public let nextID: String?
 
   /// Creates a section.
-  public init(id: String?, items: [Notification], previousID: String?, nextID: String?) {
+  public init(id: String?, items: [EventNotification], previousID: String?, nextID: String?) {
     self.id = id
     self.items = items
     self.previousID = previousID
@@ -80,7 +80,7 @@ private struct JSONItem: Codable {
     case originatorVersion = "originator_version"
   }
 
-  init(_ notification: Notification) {
+  init(_ notification: EventNotification) {
     id = notification.id
     originatorID = notification.originatorID
     originatorVersion = notification.originatorVersion
@@ -88,8 +88,8 @@ private struct JSONItem: Codable {
     state = notification.state
   }
 
-  var notification: Notification {
-    Notification(
+  var notification: EventNotification {
+    EventNotification(
       id: id, originatorID: originatorID, originatorVersion: originatorVersion, topic: topic,
       state: state)
   }

@@ -13,7 +13,7 @@ public protocol ApplicationRecorder: AggregateRecorder {
   ///   - start: The first notification ID to return, if it exists (IDs start at 1).
   ///   - limit: At most this many notifications.
   ///   - stop: No notification with an ID greater than this, when given.
-  func notifications(start: Int, limit: Int, stop: Int?) async throws -> [Notification]
+  func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification]
 
   /// The highest notification ID recorded so far, or 0 when nothing is recorded.
   func maxNotificationID() async throws -> Int
@@ -21,7 +21,7 @@ public protocol ApplicationRecorder: AggregateRecorder {
 
 extension ApplicationRecorder {
   /// Returns up to `limit` notifications starting at ID `start`, in ascending order.
-  public func notifications(start: Int, limit: Int) async throws -> [Notification] {
+  public func notifications(start: Int, limit: Int) async throws -> [EventNotification] {
     try await notifications(start: start, limit: limit, stop: nil)
   }
 }

@@ -5,12 +5,15 @@ import Synchronization
 ///
 /// It is the default for applications and tests. All of its state sits behind one lock, so an
 /// insert is atomic and the notification sequence has no gaps even with many concurrent writers.
-public final class InMemoryRecorder: ApplicationRecorder {
+/// It also records followers' tracking positions, atomically with their events.
+public final class InMemoryRecorder: ProcessRecorder {
   private struct Storage {
     /// Each aggregate's events in ascending version order.
     var eventsByOriginator: [UUID: [StoredEvent]] = [:]
     /// Every event in notification order; notification ID N is at index N - 1.
-    var notifications: [Notification] = []
+    var notifications: [EventNotification] = []
+    /// The last notification processed of each followed application.
+    var trackingPositions: [String: Int] = [:]
   }
 
   private let storage = Mutex(Storage())
@@ -20,29 +23,55 @@ public final class InMemoryRecorder: ApplicationRecorder {
 
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
+    try storage.withLock { storage in try Self.insert(events, into: &storage) }
+  }
+
+  @discardableResult
+  public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
     try storage.withLock { storage in
-      // Check every event before changing anything, so that an insert is all or nothing.
-      var claimed = Set<VersionKey>()
-      for event in events {
-        let key = VersionKey(originatorID: event.originatorID, version: event.originatorVersion)
-        let isTaken =
-          storage.eventsByOriginator[event.originatorID]?.containsVersion(event.originatorVersion)
-          ?? false
-        guard !isTaken, claimed.insert(key).inserted else {
-          throw RecorderError.versionConflict(
-            originatorID: event.originatorID, version: event.originatorVersion)
-        }
-      }
-      var ids: [Int] = []
-      ids.reserveCapacity(events.count)
-      for event in events {
-        let id = storage.notifications.count + 1
-        storage.notifications.append(Notification(id: id, event: event))
-        storage.eventsByOriginator[event.originatorID, default: []].insertSorted(event)
-        ids.append(id)
-      }
+      try Self.checkNew(tracking, in: storage)
+      let ids = try Self.insert(events, into: &storage)
+      storage.trackingPositions[tracking.applicationName] = tracking.notificationID
       return ids
     }
+  }
+
+  public func insertTracking(_ tracking: Tracking) async throws {
+    try await insert([], tracking: tracking)
+  }
+
+  public func maxTrackingID(for applicationName: String) async throws -> Int {
+    storage.withLock { $0.trackingPositions[applicationName] ?? 0 }
+  }
+
+  private static func checkNew(_ tracking: Tracking, in storage: Storage) throws {
+    guard tracking.notificationID > storage.trackingPositions[tracking.applicationName] ?? 0 else {
+      throw TrackingError.alreadyProcessed(tracking)
+    }
+  }
+
+  private static func insert(_ events: [StoredEvent], into storage: inout Storage) throws -> [Int] {
+    // Check every event before changing anything, so that an insert is all or nothing.
+    var claimed = Set<VersionKey>()
+    for event in events {
+      let key = VersionKey(originatorID: event.originatorID, version: event.originatorVersion)
+      let isTaken =
+        storage.eventsByOriginator[event.originatorID]?.containsVersion(event.originatorVersion)
+        ?? false
+      guard !isTaken, claimed.insert(key).inserted else {
+        throw RecorderError.versionConflict(
+          originatorID: event.originatorID, version: event.originatorVersion)
+      }
+    }
+    var ids: [Int] = []
+    ids.reserveCapacity(events.count)
+    for event in events {
+      let id = storage.notifications.count + 1
+      storage.notifications.append(EventNotification(id: id, event: event))
+      storage.eventsByOriginator[event.originatorID, default: []].insertSorted(event)
+      ids.append(id)
+    }
+    return ids
   }
 
   public func events(
@@ -58,7 +87,7 @@ public final class InMemoryRecorder: ApplicationRecorder {
     return limit.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
   }
 
-  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [Notification] {
+  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification] {
     storage.withLock { storage in
       let all = storage.notifications
       let lower = max(start, 1) - 1

@@ -112,6 +112,23 @@ public struct Mapper: Sendable {
     return topic
   }
 
+  /// Whether a stored topic, after following ``topicAliases``, names events of `type`.
+  public func isTopic<Event: DomainEvent>(_ topic: String, of type: Event.Type) -> Bool {
+    let current = currentTopic(of: topic)
+    return current == Event.typeTopic || current.hasPrefix(Event.typeTopic + ".")
+  }
+
+  /// Returns the recorded event a notification carries when it is of `type`, or `nil` when it
+  /// is of another type: for followers that care about some of a log's events only.
+  ///
+  /// - Throws: ``MapperError`` naming the record when it is of `type` but cannot be read.
+  public func recordedEvent<Event>(
+    _ type: Event.Type = Event.self, ifTopicMatches notification: EventNotification
+  ) throws -> RecordedEvent<Event>? {
+    guard isTopic(notification.topic, of: type) else { return nil }
+    return try recordedEvent(type, from: notification.storedEvent)
+  }
+
   // MARK: - Pipeline steps
 
   /// Compresses, then encrypts, as configured.
@@ -152,8 +169,7 @@ public struct Mapper: Sendable {
   private func plaintextState<Event: DomainEvent>(
     of stored: StoredEvent, as type: Event.Type
   ) throws -> Data {
-    let topic = currentTopic(of: stored.topic)
-    guard topic == Event.typeTopic || topic.hasPrefix(Event.typeTopic + ".") else {
+    guard isTopic(stored.topic, of: type) else {
       throw MapperError.unknownTopic(
         topic: stored.topic, expected: Event.typeTopic, originatorID: stored.originatorID,
         version: stored.originatorVersion)

@@ -2,7 +2,7 @@ import EventSourcing
 import Foundation
 import Testing
 
-@Suite("Notification log sections")
+@Suite("EventNotification log sections")
 struct NotificationLogSectionTests {
   let recorder = InMemoryRecorder()
   var log: NotificationLog { NotificationLog(recorder: recorder, sectionSize: 10) }

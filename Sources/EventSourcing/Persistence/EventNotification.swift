@@ -5,7 +5,7 @@ public import Foundation
 /// Every event an application records gets the next notification ID: 1, 2, 3, … with no gaps
 /// and no duplicates, so that readers of the notification log can follow it in order and
 /// remember how far they got.
-public struct Notification: Sendable, Equatable {
+public struct EventNotification: Sendable, Equatable {
   /// The event's position in the application's notification log, starting at 1.
   public let id: Int
   /// The identity of the aggregate the event belongs to.
