@@ -18,6 +18,8 @@ let package = Package(
       name: "readme-examples",
       dependencies: ["EventSourcing"]
     ),
+    // Conformance suites for the library's seams, for authors of recorders, ciphers and
+    // compressors, and for the workshop's chapters.
     .target(
       name: "EventSourcingTesting",
       dependencies: ["EventSourcing"]
