@@ -18,6 +18,8 @@ let package = Package(
       name: "readme-examples",
       dependencies: ["EventSourcing"]
     ),
+    // Slides: Markdown decks rendered to self-contained HTML, with code taken from the solutions.
+    .target(name: "SlidesKit"),
     // Conformance suites for the library's seams, for authors of recorders, ciphers and
     // compressors, and for the workshop's chapters.
     .target(
@@ -28,6 +30,7 @@ let package = Package(
       name: "EventSourcingTests",
       dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool"]
     ),
+    .testTarget(name: "SlidesKitTests", dependencies: ["SlidesKit"]),
   ]
 )
 

@@ -2,11 +2,13 @@ public import EventSourcing
 
 /// A dog at the school: the tutorial's aggregate.
 public struct Dog: Aggregate, Equatable {
+  // slide: dog-events
   /// What can happen to a dog.
   public enum Event: DomainEvent {
     case registered(name: String)
     case trickAdded(trick: String)
   }
+  // slide end
 
   /// The dog's name.
   public private(set) var name = ""
@@ -16,16 +18,19 @@ public struct Dog: Aggregate, Equatable {
   /// A dog before it is registered.
   public init() {}
 
+  // slide: dog-apply
   public mutating func apply(_ event: Event) {
     switch event {
     case .registered(let name): self.name = name
     case .trickAdded(let trick): tricks.append(trick)
     }
   }
+  // slide end
 }
 
 // MARK: - Commands
 
+// slide: commands
 extension EventSourced<Dog> {
   /// Registers a new dog.
   public static func register(name: String) -> Self {
@@ -37,3 +42,4 @@ extension EventSourced<Dog> {
     record(.trickAdded(trick: trick))
   }
 }
+// slide end

@@ -1,0 +1,48 @@
+import Foundation
+import SlidesKit
+import Testing
+
+/// Renders the workshop's real decks, so that a broken code reference or an empty slide fails
+/// the tests before it reaches a projector.
+@Suite("The workshop's decks")
+struct WorkshopDecksTests {
+  private static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  private let decks = SlideDecks(
+    folder: Self.root.appendingPathComponent("slides"), repositoryRoot: Self.root)
+
+  @Test("There is an opening deck, a closing deck and one per chapter")
+  func deckList() throws {
+    let names = try decks.sources().map(\.lastPathComponent)
+    #expect(names.first == "00-welcome.md")
+    #expect(names.last == "10-closing.md")
+  }
+
+  @Test("Every deck parses: every code reference points at a marked region")
+  func everyReferenceResolves() throws {
+    for (name, deck) in try decks.decks() {
+      #expect(deck.slides.count >= 3, "\(name) has \(deck.slides.count) slides")
+      for (index, slide) in deck.slides.enumerated() {
+        #expect(!slide.markdown.isEmpty, "\(name), slide \(index + 1) shows nothing")
+      }
+    }
+  }
+
+  @Test("Every deck renders to a self-contained page with one section per slide")
+  func rendering() throws {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("decks-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let pages = try decks.render(to: output)
+    let parsed = try decks.decks()
+    #expect(pages.count == parsed.count + 1)
+    for ((name, deck), page) in zip(parsed, pages) {
+      let html = try String(contentsOf: page, encoding: .utf8)
+      #expect(html.components(separatedBy: "<section class=\"slide\"").count - 1 == deck.slides.count)
+      for attribute in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "url(http", "@import"] {
+        #expect(!html.contains(attribute), "\(name) refers outside the page: \(attribute)")
+      }
+      #expect(!html.contains("<link "), "\(name) links a style sheet")
+      #expect(!html.contains("<script src"), "\(name) loads a script")
+    }
+  }
+}
