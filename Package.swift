@@ -18,6 +18,8 @@ let package = Package(
       name: "readme-examples",
       dependencies: ["EventSourcing"]
     ),
+    // The instructor's demos: short narrated stories on the real library.
+    .target(name: "Demos", dependencies: ["EventSourcing", "DogSchool"]),
     // Slides: Markdown decks rendered to self-contained HTML, with code taken from the solutions.
     .target(name: "SlidesKit"),
     // Conformance suites for the library's seams, for authors of recorders, ciphers and
@@ -31,6 +33,7 @@ let package = Package(
       dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool"]
     ),
     .testTarget(name: "SlidesKitTests", dependencies: ["SlidesKit"]),
+    .testTarget(name: "DemosTests", dependencies: ["Demos"]),
   ]
 )
 
