@@ -96,3 +96,34 @@ enum BenchmarkError: Error, CustomStringConvertible {
     }
   }
 }
+
+/// Runs the save and load workloads on a recorder alone, with ready-made stored events: the
+/// recorder's share of the work, without the mapper's JSON encoding and decoding.
+func runRecorderWorkloads(
+  recorder: any ApplicationRecorder, count: Int, state: Data
+) async throws -> Figures {
+  func events(_ id: UUID, _ versions: ClosedRange<Int>) -> [StoredEvent] {
+    versions.map {
+      StoredEvent(originatorID: id, originatorVersion: $0, topic: "DogSchool.Dog.Event.trickAdded", state: state)
+    }
+  }
+  var figures = Figures()
+  let createTime = try await seconds {
+    for _ in 0..<count { try await recorder.insert(events(UUID(), 1...1)) }
+  }
+  figures.createDogs = Double(count) / createTime
+  let batchTime = try await seconds {
+    for _ in 0..<(count / 10) { try await recorder.insert(events(UUID(), 1...10)) }
+  }
+  figures.saveBatches = Double(count / 10 * 10) / batchTime
+  let fido = UUID()
+  for start in stride(from: 1, through: count, by: 1_000) {
+    try await recorder.insert(events(fido, start...min(count, start + 999)))
+  }
+  let loadTime = try await medianSeconds(runs: 5) {
+    let loaded = try await recorder.events(for: fido)
+    guard loaded.count == count else { throw BenchmarkError.wrongCount(loaded.count, count) }
+  }
+  figures.loadMilliseconds = loadTime * 1000
+  return figures
+}

@@ -92,7 +92,8 @@ final class RawSQLite {
     var lastID = 0
     while sqlite3_step(statement) == SQLITE_ROW {
       lastID = Int(sqlite3_column_int64(statement, 0))
-      let originator = UUID(uuidString: String(cString: sqlite3_column_text(statement, 1)))
+      // Like the recorder: an aggregate's events need no UUID parsed, notifications do.
+      let originator = originatorID ?? UUID(uuidString: String(cString: sqlite3_column_text(statement, 1)))
       let version = Int(sqlite3_column_int64(statement, 2))
       let topic = String(cString: sqlite3_column_text(statement, 3))
       let count = Int(sqlite3_column_bytes(statement, 4))
@@ -124,7 +125,7 @@ func runRawWorkloads(path: String, synchronous: String, count: Int, state: Data)
   }
   let loadTime = try await medianSeconds(runs: 5) {
     let (rows, _) = try raw.read(
-      "SELECT originator_version, originator_id, originator_version, topic, state FROM stored_events "
+      "SELECT originator_version, NULL, originator_version, topic, state FROM stored_events "
         + "WHERE originator_id = ?1 ORDER BY originator_version", [], originatorID: fido)
     guard rows == count else { throw BenchmarkError.wrongCount(rows, count) }
   }

@@ -47,9 +47,14 @@ let sqlite = try await runLibraryWorkloads(
   recorder: SQLiteRecorder(path: databasePath("library.sqlite")), count: count)
 let raw = try await runRawWorkloads(
   path: databasePath("raw.sqlite"), synchronous: "FULL", count: count, state: state)
+let recorderOnly = try await runRecorderWorkloads(
+  recorder: SQLiteRecorder(path: databasePath("recorder.sqlite")), count: count, state: state)
 let sqliteNormal = try await runLibraryWorkloads(
   recorder: SQLiteRecorder(path: databasePath("library-normal.sqlite"), synchronous: .normal),
   count: count)
+let recorderOnlyNormal = try await runRecorderWorkloads(
+  recorder: SQLiteRecorder(path: databasePath("recorder-normal.sqlite"), synchronous: .normal),
+  count: count, state: state)
 let rawNormal = try await runRawWorkloads(
   path: databasePath("raw-normal.sqlite"), synchronous: "NORMAL", count: count, state: state)
 
@@ -65,12 +70,24 @@ let rows = [
     sqlite: sqlite.readLog, raw: raw.readLog, python: .readLog),
   Row(name: "(d) read the log and decode events", unit: "/s", memory: memory.readLogDecoded,
     sqlite: sqlite.readLogDecoded, raw: nil, python: .readLogDecoded),
+  Row(name: "(a) recorder alone, one insert each", unit: "events/s", memory: nil,
+    sqlite: recorderOnly.createDogs, raw: raw.createDogs, python: nil),
+  Row(name: "(b) recorder alone, 10 per insert", unit: "events/s", memory: nil,
+    sqlite: recorderOnly.saveBatches, raw: raw.saveBatches, python: nil),
+  Row(name: "(c) recorder alone, fetch N events", unit: "ms", memory: nil,
+    sqlite: recorderOnly.loadMilliseconds, raw: raw.loadMilliseconds, python: nil,
+    lowerIsBetter: true),
   Row(name: "(a) synchronous=NORMAL", unit: "events/s", memory: nil,
     sqlite: sqliteNormal.createDogs, raw: rawNormal.createDogs, python: nil),
   Row(name: "(b) synchronous=NORMAL", unit: "events/s", memory: nil,
     sqlite: sqliteNormal.saveBatches, raw: rawNormal.saveBatches, python: nil),
+  Row(name: "(a) NORMAL, recorder alone", unit: "events/s", memory: nil,
+    sqlite: recorderOnlyNormal.createDogs, raw: rawNormal.createDogs, python: nil),
+  Row(name: "(b) NORMAL, recorder alone", unit: "events/s", memory: nil,
+    sqlite: recorderOnlyNormal.saveBatches, raw: rawNormal.saveBatches, python: nil),
 ]
 print(Row.header)
 for row in rows { print(row.line) }
 print("SQLite/raw: the library's speed as a share of raw SQLite's (same schema and settings).")
+print("recorder alone: SQLiteRecorder with ready-made stored events, without the mapper's JSON.")
 print("Py: Python eventsourcing 9.5.6, N = 10,000 (its (b) saves one event per transaction).")

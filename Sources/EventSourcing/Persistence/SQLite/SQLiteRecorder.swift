@@ -131,7 +131,10 @@ public final class SQLiteRecorder: ApplicationRecorder {
         if let limit { try statement.bind(max(0, limit), at: 4) }
         var events: [StoredEvent] = []
         while try statement.step() {
-          events.append(try storedEvent(statement, firstColumn: 0))
+          // The aggregate is known: reading its ID back from each row would only cost time.
+          events.append(StoredEvent(
+            originatorID: originatorID, originatorVersion: statement.int(at: 0),
+            topic: statement.string(at: 1), state: statement.data(at: 2)))
         }
         return events
       }
@@ -148,8 +151,7 @@ public final class SQLiteRecorder: ApplicationRecorder {
         var notifications: [Notification] = []
         notifications.reserveCapacity(max(0, min(limit, 10_000)))
         while try statement.step() {
-          let id = statement.int(at: 0)
-          notifications.append(Notification(id: id, event: try storedEvent(statement, firstColumn: 1)))
+          notifications.append(try notification(statement))
         }
         return notifications
       }
@@ -179,16 +181,18 @@ public final class SQLiteRecorder: ApplicationRecorder {
     }
   }
 
-  /// Reads originator ID, version, topic and state from four columns of the current row.
-  private func storedEvent(_ statement: SQLiteStatement, firstColumn: Int32) throws -> StoredEvent {
-    let text = statement.string(at: firstColumn)
-    guard let originatorID = UUID(uuidString: text) else {
+  /// Reads a notification from the current row of a notifications query.
+  private func notification(_ statement: SQLiteStatement) throws -> Notification {
+    guard let originatorID = statement.uuid(at: 1) else {
       throw RecorderError.database(
-        code: SQLITE_MISMATCH, message: "originator_id '\(text)' is not a UUID",
+        code: SQLITE_MISMATCH,
+        message: "originator_id '\(statement.string(at: 1))' of notification "
+          + "\(statement.int(at: 0)) is not a UUID",
         operation: "read table \(eventsTable)")
     }
-    return StoredEvent(
-      originatorID: originatorID, originatorVersion: statement.int(at: firstColumn + 1),
-      topic: statement.string(at: firstColumn + 2), state: statement.data(at: firstColumn + 3))
+    return Notification(
+      id: statement.int(at: 0), originatorID: originatorID,
+      originatorVersion: statement.int(at: 2), topic: statement.string(at: 3),
+      state: statement.data(at: 4))
   }
 }

@@ -61,7 +61,7 @@ struct SQLiteSchema {
   ///
   /// There are 16 variants; each is prepared once and cached by its SQL.
   func selectEvents(after: Bool, through: Bool, descending: Bool, limit: Bool) -> String {
-    var sql = "SELECT originator_id, originator_version, topic, state FROM \(eventsTable) "
+    var sql = "SELECT originator_version, topic, state FROM \(eventsTable) "
       + "WHERE originator_id = ?1"
     if after { sql += " AND originator_version > ?2" }
     if through { sql += " AND originator_version <= ?3" }

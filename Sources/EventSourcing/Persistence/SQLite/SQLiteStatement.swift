@@ -121,6 +121,16 @@ final class SQLiteStatement {
     return String(cString: text)
   }
 
+  /// The number of bytes of a text or blob column of the current row.
+  func columnByteCount(at column: Int32) -> Int {
+    Int(sqlite3_column_bytes(handle, column))
+  }
+
+  /// The bytes of a text column of the current row, valid until the next step or reset.
+  func columnText(at column: Int32) -> UnsafePointer<UInt8>? {
+    sqlite3_column_text(handle, column)
+  }
+
   /// The blob in a column of the current row; empty when NULL or empty.
   func data(at column: Int32) -> Data {
     let count = Int(sqlite3_column_bytes(handle, column))
