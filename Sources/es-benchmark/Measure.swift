@@ -15,6 +15,22 @@ func medianSeconds(runs: Int, _ body: () async throws -> Void) async rethrows ->
   return durations.sorted()[durations.count / 2]
 }
 
+/// Runs the same work on several contenders in alternating rounds, so that all of them meet
+/// the same disk conditions (the speed of a file sync swings widely on a shared machine), and
+/// returns each one's total duration in seconds.
+func interleaved(
+  _ contenders: [any Contender], rounds: Int,
+  _ work: (any Contender) async throws -> Void
+) async throws -> [Double] {
+  var totals = Array(repeating: 0.0, count: contenders.count)
+  for _ in 0..<rounds {
+    for (index, contender) in contenders.enumerated() {
+      totals[index] += try await seconds { try await work(contender) }
+    }
+  }
+  return totals
+}
+
 /// One line of the printed table.
 struct Row {
   let name: String
