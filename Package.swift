@@ -29,7 +29,8 @@ let package = Package(
     .executableTarget(name: "recorder-stress", dependencies: ["EventSourcing"]),
     // Prints events per second of the recorders next to raw SQLite: `swift run -c release
     // es-benchmark` (add `--quick` for a short run).
-    .executableTarget(name: "es-benchmark", dependencies: ["EventSourcing", "DogSchool", "CSQLite"]),
+    .executableTarget(
+      name: "es-benchmark", dependencies: ["EventSourcing", "DogSchool", "CSQLite"]),
   ]
 )
 

@@ -54,7 +54,8 @@ public struct AggregateRecorderConformance: Sendable {
     let id = UUID()
     let states = [Data(), Data((0...255).map { UInt8($0) }), Data(repeating: 0xA5, count: 200_000)]
     let events = states.enumerated().map { index, state in
-      StoredEvent(originatorID: id, originatorVersion: index + 1, topic: "Testing.Bytes", state: state)
+      StoredEvent(
+        originatorID: id, originatorVersion: index + 1, topic: "Testing.Bytes", state: state)
     }
     try await recorder.insert(events)
     #expect(try await recorder.events(for: id) == events)

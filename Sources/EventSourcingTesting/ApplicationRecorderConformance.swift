@@ -54,7 +54,9 @@ public struct ApplicationRecorderConformance: Sendable {
     let id = UUID()
     try await recorder.insert([TestEvents.make(id, version: 1)])
     await #expect(throws: RecorderError.versionConflict(originatorID: id, version: 1)) {
-      try await recorder.insert([TestEvents.make(UUID(), version: 1), TestEvents.make(id, version: 1)])
+      try await recorder.insert([
+        TestEvents.make(UUID(), version: 1), TestEvents.make(id, version: 1),
+      ])
     }
     #expect(try await recorder.maxNotificationID() == 1)
     #expect(try await recorder.insert([TestEvents.make(id, version: 2)]) == [2])

@@ -11,9 +11,10 @@ public import Foundation
 /// | `PERSISTENCE_MODULE` | `memory` (also `popo`) or `sqlite` (also `eventsourcing.sqlite`) | `memory` |
 /// | `SQLITE_DBNAME` | the database file, or `:memory:`; required for `sqlite` | none |
 /// | `SQLITE_LOCK_TIMEOUT` | seconds a write waits for another process's lock | `5` |
-/// | `SQLITE_SYNCHRONOUS` | `FULL` (every commit synced to disk) or `NORMAL` (faster; a power cut may lose the last commits) | `FULL` |
+/// | `SQLITE_SYNCHRONOUS` | `FULL`: each commit synced; `NORMAL`: faster, see below | `FULL` |
 ///
-/// The SQLite table is created on first use. A missing directory, a file that cannot be
+/// With `NORMAL` a crash of the process loses nothing, but a power cut may lose the last
+/// commits. The SQLite table is created on first use. A missing directory, a file that cannot be
 /// written or is not an SQLite database, and an unknown or malformed setting each make the
 /// application's initializer throw an error naming the file or the setting.
 ///

@@ -116,6 +116,7 @@ public final class SQLiteRecorder: ApplicationRecorder {
     }
   }
 
+  /// Returns one aggregate's events through the unique index on (originator ID, version).
   public func events(
     for originatorID: UUID, after version: Int?, through throughVersion: Int?,
     descending: Bool, limit: Int?
@@ -141,6 +142,7 @@ public final class SQLiteRecorder: ApplicationRecorder {
     }
   }
 
+  /// Returns notifications in ID order from `start`, through `stop` when given.
   public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [Notification] {
     let sql = schema.selectNotifications(stop: stop != nil)
     return try perform("select notifications") { connection in
@@ -158,6 +160,7 @@ public final class SQLiteRecorder: ApplicationRecorder {
     }
   }
 
+  /// The highest notification ID, or 0 for an empty table.
   public func maxNotificationID() async throws -> Int {
     let sql = schema.selectMaxNotificationID
     return try perform("select the maximum notification ID") { connection in
@@ -177,7 +180,8 @@ public final class SQLiteRecorder: ApplicationRecorder {
     do {
       return try connection.withLock { connection in try body(connection) }
     } catch let failure as SQLiteFailure {
-      throw RecorderError.database(code: failure.code, message: failure.message, operation: operation)
+      throw RecorderError.database(
+        code: failure.code, message: failure.message, operation: operation)
     }
   }
 
