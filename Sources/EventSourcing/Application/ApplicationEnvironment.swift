@@ -87,9 +87,11 @@ public struct ApplicationEnvironment: Sendable {
     }
     var lockTimeout = Duration.seconds(5)
     if let text = self[Key.sqliteLockTimeout] {
-      guard let seconds = Double(text), seconds >= 0, seconds.isFinite else {
+      // An upper bound keeps the conversion to milliseconds from overflowing.
+      guard let seconds = Double(text), seconds >= 0, seconds <= 1_000_000 else {
         throw ConfigurationError.invalidValue(
-          key: Key.sqliteLockTimeout, value: text, reason: "use a number of seconds, such as 5.")
+          key: Key.sqliteLockTimeout, value: text,
+          reason: "use a number of seconds from 0 to 1000000, such as 5.")
       }
       lockTimeout = .milliseconds(Int(seconds * 1000))
     }
