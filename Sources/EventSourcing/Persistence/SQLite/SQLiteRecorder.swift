@@ -174,14 +174,15 @@ public final class SQLiteRecorder: ApplicationRecorder {
   // MARK: - Helpers
 
   /// Runs `body` with the connection, turning SQLite failures into ``RecorderError``.
+  /// The operation's description is only built when a failure needs it.
   private func perform<Result: Sendable>(
-    _ operation: String, _ body: (SQLiteConnection) throws -> Result
+    _ operation: @autoclosure () -> String, _ body: (SQLiteConnection) throws -> Result
   ) throws -> Result {
     do {
       return try connection.withLock { connection in try body(connection) }
     } catch let failure as SQLiteFailure {
       throw RecorderError.database(
-        code: failure.code, message: failure.message, operation: operation)
+        code: failure.code, message: failure.message, operation: operation())
     }
   }
 
