@@ -10,7 +10,9 @@ let package = Package(
     .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
   ],
   targets: [
-    .target(name: "EventSourcing"),
+    // The system SQLite (macOS ships it; on Linux install libsqlite3-dev).
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "EventSourcing", dependencies: ["CSQLite"]),
     // The tutorial's dog school on the library: used by the tests, demos and benchmarks.
     .target(name: "DogSchool", dependencies: ["EventSourcing"]),
     // The README's Swift blocks, compiled and run by CI so that the README cannot lie.
@@ -30,8 +32,16 @@ let package = Package(
     ),
     .testTarget(
       name: "EventSourcingTests",
-      dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool"]
+      // recorder-stress is listed so that `swift test` builds it: a test runs it as child
+      // processes that write to one database file at once.
+      dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool", "recorder-stress"]
     ),
+    // The child process of the cross-process concurrency test; not a product.
+    .executableTarget(name: "recorder-stress", dependencies: ["EventSourcing"]),
+    // Prints events per second of the recorders next to raw SQLite: `swift run -c release
+    // es-benchmark` (add `--quick` for a short run).
+    .executableTarget(
+      name: "es-benchmark", dependencies: ["EventSourcing", "DogSchool", "CSQLite"]),
     .testTarget(name: "SlidesKitTests", dependencies: ["SlidesKit"]),
     .testTarget(name: "DemosTests", dependencies: ["Demos"]),
   ]

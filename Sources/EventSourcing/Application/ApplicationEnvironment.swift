@@ -8,11 +8,23 @@ public import Foundation
 ///
 /// | variable | meaning | default |
 /// |---|---|---|
-/// | `PERSISTENCE_MODULE` | `memory` (also `popo`) | `memory` |
+/// | `PERSISTENCE_MODULE` | `memory` (also `popo`) or `sqlite` (also `eventsourcing.sqlite`) | `memory` |
+/// | `SQLITE_DBNAME` | the database file, or `:memory:`; required for `sqlite` | none |
+/// | `SQLITE_LOCK_TIMEOUT` | seconds a write waits for another process's lock | `5` |
+/// | `SQLITE_SYNCHRONOUS` | `FULL`: each commit synced; `NORMAL`: faster, see below | `FULL` |
 /// | `IS_SNAPSHOTTING_ENABLED` | `true` or `false` (also `y`/`n`, `yes`/`no`, `1`/`0`, `on`/`off`) | `false`, or `true` when snapshot intervals are given in code |
+///
+/// With `NORMAL` a crash of the process loses nothing, but a power cut may lose the last
+/// commits. The SQLite table is created on first use. A missing directory, a file that cannot be
+/// written or is not an SQLite database, and an unknown or malformed setting each make the
+/// application's initializer throw an error naming the file or the setting. Snapshots are kept
+/// in the same database, in a table of their own.
 ///
 /// ```swift
 /// let app = try Application(environment: ["PERSISTENCE_MODULE": "memory"])
+/// let durable = try Application(environment: [
+///   "PERSISTENCE_MODULE": "sqlite", "SQLITE_DBNAME": "dogschool.sqlite",
+/// ])
 /// ```
 public struct ApplicationEnvironment: Sendable {
   /// The names of the settings.
@@ -21,6 +33,12 @@ public struct ApplicationEnvironment: Sendable {
     public static let persistenceModule = "PERSISTENCE_MODULE"
     /// Whether the application keeps snapshots of its aggregates.
     public static let isSnapshottingEnabled = "IS_SNAPSHOTTING_ENABLED"
+    /// The SQLite database's path, or `:memory:`.
+    public static let sqliteDatabaseName = "SQLITE_DBNAME"
+    /// Seconds an SQLite write waits for another connection's lock.
+    public static let sqliteLockTimeout = "SQLITE_LOCK_TIMEOUT"
+    /// `FULL` or `NORMAL`: the durability of SQLite commits.
+    public static let sqliteSynchronous = "SQLITE_SYNCHRONOUS"
   }
 
   /// All settings: the process environment with the overrides applied.
@@ -59,6 +77,8 @@ public struct ApplicationEnvironment: Sendable {
     switch try persistenceModule() {
     case .memory:
       InMemoryRecorder()
+    case .sqlite:
+      try makeSQLiteRecorder(table: "stored_events")
     }
   }
 
@@ -86,7 +106,38 @@ public struct ApplicationEnvironment: Sendable {
     switch try persistenceModule() {
     case .memory:
       InMemoryRecorder()
+    case .sqlite:
+      try makeSQLiteRecorder(table: "snapshots")
     }
+  }
+
+  /// Creates an SQLite recorder on the table given, as the `SQLITE_*` settings describe.
+  private func makeSQLiteRecorder(table: String) throws -> SQLiteRecorder {
+    guard let path = self[Key.sqliteDatabaseName] else {
+      throw ConfigurationError.missingValue(
+        key: Key.sqliteDatabaseName,
+        reason: "the sqlite persistence module needs a database file path or ':memory:'.")
+    }
+    var lockTimeout = Duration.seconds(5)
+    if let text = self[Key.sqliteLockTimeout] {
+      // An upper bound keeps the conversion to milliseconds from overflowing.
+      guard let seconds = Double(text), seconds >= 0, seconds <= 1_000_000 else {
+        throw ConfigurationError.invalidValue(
+          key: Key.sqliteLockTimeout, value: text,
+          reason: "use a number of seconds from 0 to 1000000, such as 5.")
+      }
+      lockTimeout = .milliseconds(Int(seconds * 1000))
+    }
+    var synchronous = SQLiteRecorder.Synchronous.full
+    if let text = self[Key.sqliteSynchronous] {
+      guard let value = SQLiteRecorder.Synchronous(rawValue: text.uppercased()) else {
+        throw ConfigurationError.invalidValue(
+          key: Key.sqliteSynchronous, value: text, reason: "use FULL or NORMAL.")
+      }
+      synchronous = value
+    }
+    return try SQLiteRecorder(
+      path: path, eventsTable: table, synchronous: synchronous, lockTimeout: lockTimeout)
   }
 
   /// Creates the mapper these settings describe.
@@ -99,11 +150,14 @@ public struct ApplicationEnvironment: Sendable {
 public enum PersistenceModule: String, CaseIterable, Sendable {
   /// In memory, for tests and demonstrations: ``InMemoryRecorder``.
   case memory
+  /// In an SQLite database, a file or memory: ``SQLiteRecorder``.
+  case sqlite
 
   /// Finds a module by its name or by the name the Python library uses for it.
   init?(name: String) {
     switch name.lowercased() {
     case "memory", "popo", "eventsourcing.popo": self = .memory
+    case "sqlite", "eventsourcing.sqlite": self = .sqlite
     default: return nil
     }
   }
