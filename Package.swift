@@ -34,10 +34,14 @@ let package = Package(
       name: "EventSourcingTests",
       // recorder-stress is listed so that `swift test` builds it: a test runs it as child
       // processes that write to one database file at once.
-      dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool", "recorder-stress"]
+      dependencies: [
+        "EventSourcing", "EventSourcingTesting", "DogSchool", "recorder-stress", "follower-stress",
+      ]
     ),
     // The child process of the cross-process concurrency test; not a product.
     .executableTarget(name: "recorder-stress", dependencies: ["EventSourcing"]),
+    // The child process of the follower crash test, killed at random moments; not a product.
+    .executableTarget(name: "follower-stress", dependencies: ["EventSourcing", "DogSchool"]),
     // Prints events per second of the recorders next to raw SQLite: `swift run -c release
     // es-benchmark` (add `--quick` for a short run).
     .executableTarget(

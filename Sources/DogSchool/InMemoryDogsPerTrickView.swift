@@ -32,6 +32,11 @@ public final class InMemoryDogsPerTrickView: DogsPerTrickView {
     storage.withLock { $0.dogsByTrick[trick]?.count ?? 0 }
   }
 
+  /// Every trick with the number of dogs that know it, for comparing whole views.
+  public func allCounts() async throws -> [String: Int] {
+    storage.withLock { $0.dogsByTrick.mapValues(\.count) }
+  }
+
   public func insertTracking(_ tracking: Tracking) async throws {
     try storage.withLock { try $0.track(tracking) }
   }

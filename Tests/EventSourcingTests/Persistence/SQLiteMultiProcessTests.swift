@@ -16,7 +16,7 @@ struct SQLiteMultiProcessTests {
 
   @Test("Every acknowledged save is kept, IDs have no gaps, and every clash is reported")
   func concurrentProcesses() async throws {
-    let executable = try Self.locateStressExecutable()
+    let executable = try builtExecutable(named: "recorder-stress", overrideVariable: "RECORDER_STRESS")
     try await withTemporaryDirectory { directory in
       let path = directory.appendingPathComponent("shared.sqlite").path
       // Create the file and its table first, as an application's deployment would.
@@ -111,34 +111,5 @@ struct SQLiteMultiProcessTests {
     let text = try String(contentsOf: output, encoding: .utf8)
     let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     return (status, text + errorText)
-  }
-
-  /// Finds the `recorder-stress` executable next to the test bundle, where SwiftPM puts every
-  /// built product; `RECORDER_STRESS` names another path.
-  private static func locateStressExecutable() throws -> URL {
-    let name = "recorder-stress"
-    if let path = ProcessInfo.processInfo.environment["RECORDER_STRESS"] {
-      return URL(fileURLWithPath: path)
-    }
-    var folders = Bundle.allBundles.map(\.bundleURL)
-      .filter { $0.pathExtension == "xctest" }
-      .map { $0.deletingLastPathComponent() }
-    folders.append(Bundle.main.bundleURL)
-    if let executable = Bundle.main.executableURL {
-      folders.append(executable.deletingLastPathComponent())
-    }
-    for folder in folders {
-      let candidate = folder.appendingPathComponent(name)
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    throw StressExecutableMissing(searched: folders.map(\.path))
-  }
-
-  private struct StressExecutableMissing: Error, CustomStringConvertible {
-    let searched: [String]
-    var description: String {
-      "The recorder-stress executable was not found in \(searched.joined(separator: ", ")). "
-        + "Run `swift build` first, or set RECORDER_STRESS to its path."
-    }
   }
 }

@@ -8,7 +8,7 @@ extension SQLiteConnection {
   /// The problems people run into at start-up get errors that name the file and the cause:
   /// a missing directory, a file that may not be written, a file that is not a database.
   static func openForRecorder(
-    path: String, schema: SQLiteSchema, synchronous: SQLiteRecorder.Synchronous,
+    path: String, schema: SQLiteSchema?, synchronous: SQLiteRecorder.Synchronous,
     lockTimeout: Duration
   ) throws -> SQLiteConnection {
     let isFile = !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
@@ -39,7 +39,7 @@ extension SQLiteConnection {
       // in-memory database answers "memory" and keeps its own journal.
       if isFile { _ = try connection.text("PRAGMA journal_mode=WAL") }
       try connection.execute("PRAGMA synchronous=\(synchronous.rawValue)")
-      try connection.execute(schema.createTable)
+      if let schema { try connection.execute(schema.createTable) }
     } catch let failure as SQLiteFailure {
       switch failure.primaryCode {
       case SQLITE_NOTADB:
@@ -53,7 +53,7 @@ extension SQLiteConnection {
       default:
         throw RecorderError.database(
           code: failure.code, message: failure.message,
-          operation: "set up the table \(schema.eventsTable) in '\(path)'")
+          operation: "set up the tables in '\(path)'")
       }
     }
     return connection

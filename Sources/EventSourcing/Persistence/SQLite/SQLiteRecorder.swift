@@ -22,12 +22,16 @@ import Synchronization
 /// (`synchronous=FULL`). ``Synchronous/normal`` is several times faster: with WAL a crash of
 /// the process loses nothing, but a power cut may lose the last inserts.
 ///
+/// A follower that turns another application's events into events of its own records its
+/// tracking positions in the table `tracking` of the same database, in the same transaction
+/// as its events (``insert(_:tracking:)``).
+///
 /// The recorder keeps one connection in a `Mutex`; calls from many tasks are serialized, each
 /// blocking its thread while SQLite works (or waits for another process's lock).
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>,
 /// <https://www.sqlite.org/pragma.html#pragma_synchronous>
-public final class SQLiteRecorder: ApplicationRecorder {
+public final class SQLiteRecorder: ProcessRecorder {
   /// How hard SQLite works to make each commit survive a power cut.
   public enum Synchronous: String, CaseIterable, Sendable {
     /// Every commit is synced to disk: nothing acknowledged is ever lost. The default.
@@ -69,9 +73,20 @@ public final class SQLiteRecorder: ApplicationRecorder {
     self.synchronous = synchronous
     self.lockTimeout = lockTimeout
     schema = try SQLiteSchema(eventsTable: eventsTable)
-    connection = Mutex(try SQLiteConnection.openForRecorder(
-      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout))
+    let connection = try SQLiteConnection.openForRecorder(
+      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout)
+    do {
+      try connection.createTrackingTable(Self.trackingTable)
+    } catch let failure as SQLiteFailure {
+      throw RecorderError.database(
+        code: failure.code, message: failure.message,
+        operation: "create the table \(Self.trackingTable) in '\(path)'")
+    }
+    self.connection = Mutex(connection)
   }
+
+  /// The table of tracking positions, beside the events.
+  static let trackingTable = "tracking"
 
   /// Records the events in one transaction, all or none.
   ///
@@ -88,35 +103,60 @@ public final class SQLiteRecorder: ApplicationRecorder {
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
     guard !events.isEmpty else { return [] }
-    let sql = schema.insertEvent
     return try perform("insert events into \(eventsTable)") { connection in
+      try connection.inImmediateTransaction { try insertRows(events, with: connection) }
+    }
+  }
+
+  /// Records events and a follower's tracking position in one transaction, all or none.
+  ///
+  /// - Throws: ``TrackingError/alreadyProcessed(_:)`` when the position is not new;
+  ///   ``RecorderError/versionConflict(originatorID:version:)`` when a version is taken.
+  @discardableResult
+  public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
+    try perform("insert events and tracking into \(eventsTable)") { connection in
       try connection.inImmediateTransaction {
-        try connection.withStatement(sql) { statement in
-          var ids: [Int] = []
-          ids.reserveCapacity(events.count)
-          for event in events {
-            statement.reset()
-            try statement.bind(event.originatorID.uuidString, at: 1)
-            try statement.bind(event.originatorVersion, at: 2)
-            try statement.bind(event.topic, at: 3)
-            try statement.bind(event.state, at: 4)
-            do {
-              _ = try statement.step()
-            } catch let failure as SQLiteFailure where failure.isUniqueConstraintViolation {
-              // The row that failed is the clashing one, with a stored event or an earlier
-              // one of this batch; the transaction's rollback undoes the rows before it.
-              throw RecorderError.versionConflict(
-                originatorID: event.originatorID, version: event.originatorVersion)
-            }
-            ids.append(connection.lastInsertedRowID)
-          }
-          return ids
-        }
+        try connection.recordTracking(tracking, in: Self.trackingTable)
+        return try insertRows(events, with: connection)
       }
     }
   }
 
-  /// Returns one aggregate's events through the unique index on (originator ID, version).
+  public func insertTracking(_ tracking: Tracking) async throws {
+    try await insert([], tracking: tracking)
+  }
+
+  public func maxTrackingID(for applicationName: String) async throws -> Int {
+    try perform("read the tracking position of \(applicationName)") { connection in
+      try connection.maxTrackingID(in: Self.trackingTable, for: applicationName)
+    }
+  }
+
+  /// Inserts the rows of events; must run inside a write transaction.
+  private func insertRows(_ events: [StoredEvent], with connection: SQLiteConnection) throws -> [Int] {
+    try connection.withStatement(schema.insertEvent) { statement in
+      var ids: [Int] = []
+      ids.reserveCapacity(events.count)
+      for event in events {
+        statement.reset()
+        try statement.bind(event.originatorID.uuidString, at: 1)
+        try statement.bind(event.originatorVersion, at: 2)
+        try statement.bind(event.topic, at: 3)
+        try statement.bind(event.state, at: 4)
+        do {
+          _ = try statement.step()
+        } catch let failure as SQLiteFailure where failure.isUniqueConstraintViolation {
+          // The row that failed is the clashing one, with a stored event or an earlier
+          // one of this batch; the transaction's rollback undoes the rows before it.
+          throw RecorderError.versionConflict(
+            originatorID: event.originatorID, version: event.originatorVersion)
+        }
+        ids.append(connection.lastInsertedRowID)
+      }
+      return ids
+    }
+  }
+
   public func events(
     for originatorID: UUID, after version: Int?, through throughVersion: Int?,
     descending: Bool, limit: Int?

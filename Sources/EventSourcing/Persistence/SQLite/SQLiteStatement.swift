@@ -36,8 +36,8 @@ struct SQLiteFailure: Error {
 /// Statements are prepared once and cached by their ``SQLiteConnection``: preparing costs
 /// more than running a small insert.
 final class SQLiteStatement {
-  private let handle: OpaquePointer
-  private let database: OpaquePointer
+  let handle: OpaquePointer
+  let database: OpaquePointer
   /// The statement's SQL, for error messages (never its arguments, which may hold secrets).
   let sql: String
 

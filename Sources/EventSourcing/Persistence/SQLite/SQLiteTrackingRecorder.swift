@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+/// An SQLite database for a read model: the projection's own tables and its tracking
+/// positions, changed together in one transaction.
+///
+/// ```swift
+/// let view = try SQLiteTrackingRecorder(
+///   path: "views.sqlite",
+///   schema: ["CREATE TABLE IF NOT EXISTS dog_tricks (trick TEXT, dog_id TEXT, PRIMARY KEY (trick, dog_id))"])
+/// try await view.write(tracking: tracking) { transaction in
+///   try transaction.execute("INSERT OR IGNORE INTO dog_tricks VALUES (?1, ?2)", [.text(trick), .text(dogID)])
+/// }
+/// ```
+///
+/// Because the rows and the position commit together, a follower that is killed at any moment
+/// resumes after the last notification whose rows were committed: nothing is missed, and
+/// nothing is applied twice.
+public final class SQLiteTrackingRecorder: TrackingRecorder {
+  /// The database's path, `":memory:"`, or a `file:` URI.
+  public let path: String
+  /// The table holding the tracking positions.
+  public let trackingTable: String
+
+  private let connection: Mutex<SQLiteConnection>
+
+  /// Opens or creates the database, and creates the tracking table and the read model's tables
+  /// when they are missing.
+  ///
+  /// - Parameters:
+  ///   - path: A file path, `":memory:"`, or a `file:` URI.
+  ///   - schema: Statements that create the read model's tables, run once at opening.
+  ///   - trackingTable: The name of the tracking table.
+  ///   - synchronous: The durability of commits.
+  ///   - lockTimeout: How long a write waits for another process's lock.
+  /// - Throws: ``RecorderError`` naming the file or the statement that failed.
+  public init(
+    path: String, schema: [String] = [], trackingTable: String = "tracking",
+    synchronous: SQLiteRecorder.Synchronous = .full, lockTimeout: Duration = .seconds(5)
+  ) throws {
+    self.path = path
+    self.trackingTable = try SQLiteSchema(eventsTable: trackingTable).eventsTable
+    let connection = try SQLiteConnection.openForRecorder(
+      path: path, schema: nil, synchronous: synchronous, lockTimeout: lockTimeout)
+    do {
+      try connection.createTrackingTable(self.trackingTable)
+      for statement in schema { try connection.execute(statement) }
+    } catch let failure as SQLiteFailure {
+      throw RecorderError.database(
+        code: failure.code, message: failure.message, operation: "set up the read model in '\(path)'")
+    }
+    self.connection = Mutex(connection)
+  }
+
+  /// Runs `body` in one write transaction and records the tracking position in it; commits
+  /// when `body` returns, rolls back when anything throws.
+  ///
+  /// - Throws: ``TrackingError/alreadyProcessed(_:)`` when the position is not new, and
+  ///   whatever `body` throws; in both cases nothing is changed.
+  @discardableResult
+  public func write<Result: Sendable>(
+    tracking: Tracking, _ body: (SQLiteTransaction) throws -> Result
+  ) async throws -> Result {
+    try perform("record a tracking position") { connection in
+      try connection.inImmediateTransaction {
+        try connection.recordTracking(tracking, in: trackingTable)
+        return try body(SQLiteTransaction(connection: connection))
+      }
+    }
+  }
+
+  /// Runs `body` to read the read model.
+  public func read<Result: Sendable>(
+    _ body: (SQLiteTransaction) throws -> Result
+  ) async throws -> Result {
+    try perform("read the read model") { connection in
+      try body(SQLiteTransaction(connection: connection))
+    }
+  }
+
+  public func insertTracking(_ tracking: Tracking) async throws {
+    try await write(tracking: tracking) { _ in }
+  }
+
+  public func maxTrackingID(for applicationName: String) async throws -> Int {
+    try perform("read a tracking position") { connection in
+      try connection.maxTrackingID(in: trackingTable, for: applicationName)
+    }
+  }
+
+  private func perform<Result: Sendable>(
+    _ operation: String, _ body: (SQLiteConnection) throws -> Result
+  ) throws -> Result {
+    do {
+      return try connection.withLock { connection in try body(connection) }
+    } catch let failure as SQLiteFailure {
+      throw RecorderError.database(code: failure.code, message: failure.message, operation: operation)
+    }
+  }
+}

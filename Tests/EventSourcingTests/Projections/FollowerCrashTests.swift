@@ -1,0 +1,73 @@
+import DogSchool
+import EventSourcing
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+@Suite("A follower killed between events")
+struct FollowerCrashTests {
+  @Test("Killed again and again with SIGKILL, it ends with the read model built from scratch")
+  func killedFollower() async throws {
+    let executable = try builtExecutable(named: "follower-stress", overrideVariable: "FOLLOWER_STRESS")
+    try await withTemporaryDirectory { directory in
+      let leaderPath = directory.appendingPathComponent("school.sqlite").path
+      let viewPath = directory.appendingPathComponent("view.sqlite").path
+      let school = try DogSchool(environment: ["PERSISTENCE_MODULE": "sqlite", "SQLITE_DBNAME": leaderPath])
+      let tricks = ["sit", "stay", "roll over", "fetch ball", "play dead"]
+      for index in 0..<40 {
+        let dogID = try await school.registerDog(name: "Dog \(index)")
+        for trick in tricks.prefix(index % tricks.count + 1) {
+          try await school.addTrick(dogID, trick: trick)
+        }
+      }
+      let total = try await school.notificationLog.maxNotificationID()
+
+      // Kill the follower after a random moment, longer each round so that it finishes.
+      var kills = 0
+      var positionsAfterKills: Set<Int> = []
+      var finished = false
+      for round in 0..<200 where !finished {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [leaderPath, viewPath]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .milliseconds(Int.random(in: 1...(10 + round * 2))))
+        if process.isRunning {
+          kill(process.processIdentifier, SIGKILL)
+          kills += 1
+        }
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+          positionsAfterKills.insert(
+            try await SQLiteDogsPerTrickView(path: viewPath).maxTrackingID(for: "DogSchool"))
+        }
+        finished = process.terminationReason == .exit && process.terminationStatus == 0
+        #expect(
+          process.terminationReason == .uncaughtSignal || process.terminationStatus == 0,
+          "the follower failed by itself with status \(process.terminationStatus)")
+      }
+      #expect(finished, "the follower never got to the end of the log")
+      let midway = positionsAfterKills.filter { $0 > 0 && $0 < total }
+      #expect(
+        midway.count >= 3,
+        "\(kills) kills, but only \(midway.count) left the follower part-way through the log")
+
+      let view = try SQLiteDogsPerTrickView(path: viewPath)
+      #expect(try await view.maxTrackingID(for: "DogSchool") == total)
+      let fromScratch = InMemoryDogsPerTrickView()
+      try await Follower(
+        following: "DogSchool", log: school.notificationLog,
+        projection: DogsPerTrick(mapper: school.application.mapper), view: fromScratch
+      ).catchUp()
+      let expected = try await fromScratch.allCounts()
+      #expect(expected == ["sit": 40, "stay": 32, "roll over": 24, "fetch ball": 16, "play dead": 8])
+      #expect(try await view.allCounts() == expected)
+    }
+  }
+}
