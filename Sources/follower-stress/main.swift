@@ -2,7 +2,10 @@
 // and keeps the dogs-per-trick read model in another, one notification per transaction, so
 // that the test can kill it with SIGKILL at any moment.
 //
-// Usage: follower-stress <leader database> <view database>
+// Usage: follower-stress <leader database> <view database> [pause in milliseconds]
+//
+// The pause, after each notification, stretches the run so that the test's kills land part-way
+// through the log even on a fast disk.
 //
 // Prints `caught up at <notification ID>` and exits 0 when it has processed the whole log.
 
@@ -11,9 +14,23 @@ import EventSourcing
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-  FileHandle.standardError.write(Data("usage: follower-stress <leader database> <view database>\n".utf8))
+guard arguments.count == 3 || arguments.count == 4,
+  let pause = arguments.count == 4 ? Int(arguments[3]) : 0
+else {
+  FileHandle.standardError.write(
+    Data("usage: follower-stress <leader database> <view database> [pause in milliseconds]\n".utf8))
   exit(2)
+}
+
+/// Pauses after every notification it hands on.
+struct Pausing<Wrapped: Projection>: Projection {
+  let wrapped: Wrapped
+  let pause: Duration
+
+  func process(_ notification: EventNotification, tracking: Tracking, in view: Wrapped.View) async throws {
+    try await wrapped.process(notification, tracking: tracking, in: view)
+    try await Task.sleep(for: pause)
+  }
 }
 
 do {
@@ -22,7 +39,8 @@ do {
   // One notification per page makes every notification its own point where a kill can land.
   let follower = Follower(
     following: "DogSchool", log: school.notificationLog,
-    projection: DogsPerTrick(mapper: school.application.mapper), view: view, pageSize: 1)
+    projection: Pausing(wrapped: DogsPerTrick(mapper: school.application.mapper), pause: .milliseconds(pause)),
+    view: view, pageSize: 1)
   try await follower.catchUp()
   print("caught up at \(try await follower.position())")
 } catch {

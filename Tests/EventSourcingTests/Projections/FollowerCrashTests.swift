@@ -27,25 +27,33 @@ struct FollowerCrashTests {
       }
       let total = try await school.notificationLog.maxNotificationID()
 
-      // Kill the follower after a random moment, longer each round so that it finishes.
+      // Each round starts the follower, waits until it has committed some progress, and kills
+      // it a random moment later: a kill can land anywhere, but never before it did anything.
+      let observer = try SQLiteDogsPerTrickView(path: viewPath)
       var kills = 0
       var positionsAfterKills: Set<Int> = []
       var finished = false
-      for round in 0..<200 where !finished {
+      for _ in 0..<500 where !finished {
+        let start = try await observer.maxTrackingID(for: "DogSchool")
         let process = Process()
         process.executableURL = executable
-        process.arguments = [leaderPath, viewPath]
+        process.arguments = [leaderPath, viewPath, "2"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .milliseconds(Int.random(in: 1...(10 + round * 2))))
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < deadline,
+          try await observer.maxTrackingID(for: "DogSchool") == start
+        {
+          try await Task.sleep(for: .milliseconds(1))
+        }
+        try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
         if process.isRunning {
           kill(process.processIdentifier, SIGKILL)
           kills += 1
         }
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal {
-          positionsAfterKills.insert(
-            try await SQLiteDogsPerTrickView(path: viewPath).maxTrackingID(for: "DogSchool"))
+          positionsAfterKills.insert(try await observer.maxTrackingID(for: "DogSchool"))
         }
         finished = process.terminationReason == .exit && process.terminationStatus == 0
         #expect(
