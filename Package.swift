@@ -9,8 +9,20 @@ let package = Package(
     .library(name: "EventSourcing", targets: ["EventSourcing"]),
     .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
   ],
+  dependencies: [
+    // AES-GCM for encrypting stored state, SHA-256 and HMAC for hash-chained events.
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2")
+  ],
   targets: [
-    .target(name: "EventSourcing"),
+    // The system's zlib, for compressing stored state.
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+    .target(
+      name: "EventSourcing",
+      dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     // The tutorial's dog school on the library: used by the tests, demos and benchmarks.
     .target(name: "DogSchool", dependencies: ["EventSourcing"]),
     .target(
@@ -19,7 +31,10 @@ let package = Package(
     ),
     .testTarget(
       name: "EventSourcingTests",
-      dependencies: ["EventSourcing", "EventSourcingTesting", "DogSchool"]
+      dependencies: [
+        "EventSourcing", "EventSourcingTesting", "DogSchool",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
   ]
 )

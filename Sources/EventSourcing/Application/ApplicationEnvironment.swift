@@ -59,9 +59,10 @@ public struct ApplicationEnvironment: Sendable {
     }
   }
 
-  /// Creates the mapper these settings describe.
+  /// Creates the mapper these settings describe: see ``makeCipher()``,
+  /// ``makeCompressor()`` and ``makeHashChain()`` for its settings.
   public func makeMapper() throws -> Mapper {
-    Mapper()
+    try Mapper(compressor: makeCompressor(), cipher: makeCipher(), hashChain: makeHashChain())
   }
 }
 

@@ -9,6 +9,6 @@ public protocol SavableAggregate: Sendable {
 
 extension EventSourced: SavableAggregate {
   public func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent] {
-    try pendingEvents.map(mapper.storedEvent)
+    try mapper.storedEvents(pendingEvents, after: headHash)
   }
 }

@@ -33,6 +33,10 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public private(set) var state: State
   /// Events recorded since the aggregate was loaded or created, oldest first, not yet saved.
   public private(set) var pendingEvents: [RecordedEvent<State.Event>]
+  /// The hash of the latest stored event when the store chains events by hashes: the
+  /// repository sets it on loading, and saving links the pending events to it. `nil` for a
+  /// new aggregate or an unchained store.
+  public internal(set) var headHash: Data?
 
   /// Creates a new aggregate by recording the event that starts its history.
   ///
@@ -72,6 +76,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
     state = State()
     state.apply(first.event)
     pendingEvents = []
+    headHash = nil
   }
 
   /// Records a decision: applies the event now and keeps it pending until the aggregate is saved.
