@@ -71,8 +71,7 @@ struct EncryptedMapperTests {
     let mapper = Mapper(cipher: try AESGCMCipher(base64Key: AESGCMCipher.makeKey()))
     let stored = try mapper.storedEvent(fido())
     #expect(stored.state.firstRange(of: Data("Fido".utf8)) == nil)
-    #expect(try mapper.recordedEvent(Dog.Event.self, from: stored) == fido().withTimestamp(
-      of: mapper.recordedEvent(Dog.Event.self, from: stored)))
+    #expect(try mapper.recordedEvent(Dog.Event.self, from: stored).event == fido().event)
   }
 
   @Test func aWrongKeyNamesTheRecord() throws {
@@ -96,14 +95,5 @@ struct EncryptedMapperTests {
         try mapper.recordedEvent(Dog.Event.self, from: changed)
       }
     }
-  }
-}
-
-extension RecordedEvent {
-  /// This event with the timestamp of another, since JSON rounds dates.
-  func withTimestamp(of other: RecordedEvent) -> RecordedEvent {
-    RecordedEvent(
-      originatorID: originatorID, originatorVersion: originatorVersion,
-      timestamp: other.timestamp, event: event)
   }
 }

@@ -1,14 +1,7 @@
 import Foundation
 
-/// The settings that protect stored state, read by ``ApplicationEnvironment/makeMapper()``:
-///
-/// | variable | meaning | default |
-/// |---|---|---|
-/// | `CIPHER_KEY` | base64 AES key of 16, 24 or 32 bytes: encrypts with ``AESGCMCipher`` | off |
-/// | `CIPHER_TOPIC` | `AESGCMCipher` (also Python's `eventsourcing.cipher:AESCipher`) | `AESGCMCipher` |
-/// | `COMPRESSOR_TOPIC` | `zlib` (also `eventsourcing.compressor:ZlibCompressor`) | off |
-/// | `ENABLE_HASH_CHAIN` | `true` chains each aggregate's events by hashes | `false` |
-/// | `SALT_FOR_DATA_INTEGRITY` | secret text that keys the hash chain (HMAC-SHA256) | unsalted |
+// The settings that protect stored state; the table is in the documentation of
+// `ApplicationEnvironment.makeMapper()`.
 extension ApplicationEnvironment.Key {
   /// The base64 AES key that turns encryption on.
   public static let cipherKey = "CIPHER_KEY"

@@ -17,55 +17,63 @@ public import Foundation
 /// events leaves a chain that verifies: compare ``Repository/headHash(of:version:)`` with a
 /// copy kept elsewhere to catch that.
 ///
+/// Stores written before chaining was turned on still load: an aggregate's chain starts at
+/// its first chained event (linked to zeros), and the unchained events before it load
+/// unverified. An unchained event after a chained one fails. A mapper without a chain reads
+/// chained events without verifying them, and saves new events unchained, so do not turn
+/// chaining off once it is on.
+///
+/// Without a salt anyone who can write to the store can recompute a whole chain; with a
+/// salt, and with a head hash kept elsewhere, they cannot.
+///
 /// ```swift
 /// let mapper = Mapper(hashChain: HashChain(salt: Data("a secret".utf8)))
 /// ```
 public struct HashChain: Sendable {
-  /// The key of the HMAC when salted.
-  private let key: SymmetricKey?
+  /// An HMAC already keyed by the salt, copied for each hash: keying it once saves most of
+  /// the cost of a salted hash.
+  private let keyedHMAC: HMAC<SHA256>?
 
   /// Creates a hash chain, keyed by `salt` when given.
   public init(salt: Data? = nil) {
-    key = salt.map { SymmetricKey(data: $0) }
+    keyedHMAC = salt.map { HMAC<SHA256>(key: SymmetricKey(data: $0)) }
   }
 
   /// Whether hashes are keyed by a salt.
-  public var isSalted: Bool { key != nil }
+  public var isSalted: Bool { keyedHMAC != nil }
 
   /// The size of each hash in bytes.
   static let hashSize = 32
   /// The previous hash of an aggregate's first chained event.
   static let genesis = Data(repeating: 0, count: hashSize)
   /// Separates these hashes from any other use of the same salt.
-  private static let domainTag = Data("eventsourcing.hash-chain.v1".utf8)
+  private static let domainTag = Array("eventsourcing.hash-chain.v1".utf8)
 
   /// Returns the hash of an event's content linked to the previous event's hash.
   func hash(
     topic: String, originatorID: UUID, version: Int, payload: Data, previous: Data
   ) -> Data {
-    let topicBytes = Data(topic.utf8)
-    var message = Data()
-    message.reserveCapacity(Self.domainTag.count + topicBytes.count + payload.count + 96)
-    message.append(Self.domainTag)
-    message.appendLengthPrefixed(topicBytes)
-    withUnsafeBytes(of: originatorID.uuid) { message.append(contentsOf: $0) }
+    var message: [UInt8] = []
+    message.reserveCapacity(Self.domainTag.count + topic.utf8.count + payload.count + 96)
+    message.append(contentsOf: Self.domainTag)
+    message.appendBigEndian(UInt64(topic.utf8.count))
+    message.append(contentsOf: topic.utf8)
+    Swift.withUnsafeBytes(of: originatorID.uuid) { message.append(contentsOf: $0) }
     message.appendBigEndian(UInt64(bitPattern: Int64(version)))
-    message.appendLengthPrefixed(previous)
-    message.appendLengthPrefixed(payload)
-    if let key {
-      return Data(HMAC<SHA256>.authenticationCode(for: message, using: key))
+    message.appendBigEndian(UInt64(previous.count))
+    message.append(contentsOf: previous)
+    message.appendBigEndian(UInt64(payload.count))
+    message.append(contentsOf: payload)
+    if var hmac = keyedHMAC {
+      hmac.update(data: message)
+      return Data(hmac.finalize())
     }
     return Data(SHA256.hash(data: message))
   }
 }
 
-extension Data {
+extension [UInt8] {
   fileprivate mutating func appendBigEndian(_ value: UInt64) {
     Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
-  }
-
-  fileprivate mutating func appendLengthPrefixed(_ field: Data) {
-    appendBigEndian(UInt64(field.count))
-    append(field)
   }
 }
