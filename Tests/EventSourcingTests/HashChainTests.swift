@@ -58,6 +58,20 @@ struct HashChainTests {
     #expect(try await app.repository.get(id, as: Dog.self, version: 2).tricks == ["sit"])
   }
 
+  @Test func aChangedTopicIsDetected() async throws {
+    let app = makeApp()
+    let id = try await saveFido(in: app)
+    recorder.edit { events in
+      events = events.map { event in
+        guard event.originatorID == id, event.originatorVersion == 2 else { return event }
+        return StoredEvent(
+          originatorID: id, originatorVersion: 2, topic: "DogSchool.Dog.Event.registered",
+          state: event.state)
+      }
+    }
+    await expectViolation(app, id, atVersion: 2)
+  }
+
   @Test func aRemovedEventIsDetected() async throws {
     let app = makeApp()
     let id = try await saveFido(in: app)
