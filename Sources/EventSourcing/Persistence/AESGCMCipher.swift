@@ -4,7 +4,7 @@ public import Foundation
 /// Encrypts stored state with AES in Galois/Counter Mode, which also authenticates it.
 ///
 /// Each record is sealed with a fresh random 96-bit nonce and stored as
-/// `nonce | ciphertext | tag` (``AES/GCM/SealedBox/combined``). Reading a record made with
+/// `nonce | ciphertext | tag` (`AES.GCM.SealedBox.combined`). Reading a record made with
 /// another key, or one whose bytes were changed, fails instead of returning garbage.
 ///
 /// ```swift

@@ -13,8 +13,8 @@ public import Foundation
 /// 4. **encrypt**, when a ``Cipher`` is set.
 ///
 /// Reading runs the steps in reverse: decrypt (authenticating each record), decompress,
-/// verify the chain link by link, decode. The topic names the event type, so a record of another
-/// type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
+/// verify the chain link by link, decode. The topic names the event type, so a record of
+/// another type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
 /// instead of being decoded into nonsense.
 public struct Mapper: Sendable {
   /// Compresses state before encryption, when set.
