@@ -37,7 +37,9 @@ final class EditableRecorder: ApplicationRecorder {
     return Array(ordered.prefix(limit ?? .max))
   }
 
-  func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventSourcing.Notification] {
+  func notifications(
+    start: Int, limit: Int, stop: Int?
+  ) async throws -> [EventSourcing.Notification] {
     stored.withLock { stored in
       stored.enumerated().map { Notification(id: $0.offset + 1, event: $0.element) }
         .filter { $0.id >= start && $0.id <= (stop ?? .max) }

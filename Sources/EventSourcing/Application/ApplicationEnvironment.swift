@@ -63,7 +63,7 @@ public struct ApplicationEnvironment: Sendable {
   ///
   /// | variable | meaning | default |
   /// |---|---|---|
-  /// | `CIPHER_KEY` | base64 AES key of 16, 24 or 32 bytes: encrypts with ``AESGCMCipher`` | off |
+  /// | `CIPHER_KEY` | base64 AES key of 16, 24 or 32 bytes, for ``AESGCMCipher`` | off |
   /// | `CIPHER_TOPIC` | `AESGCMCipher` (or Python's `eventsourcing.cipher:AESCipher`) | `AESGCMCipher` |
   /// | `COMPRESSOR_TOPIC` | `zlib` (or `eventsourcing.compressor:ZlibCompressor`) | off |
   /// | `ENABLE_HASH_CHAIN` | `true` chains each aggregate's events by hashes | `false` |
