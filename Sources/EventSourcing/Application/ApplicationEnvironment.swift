@@ -64,7 +64,7 @@ public struct ApplicationEnvironment: Sendable {
   /// | variable | meaning | default |
   /// |---|---|---|
   /// | `CIPHER_KEY` | base64 AES key of 16, 24 or 32 bytes, for ``AESGCMCipher`` | off |
-  /// | `CIPHER_TOPIC` | `AESGCMCipher` (or Python's `eventsourcing.cipher:AESCipher`) | `AESGCMCipher` |
+  /// | `CIPHER_TOPIC` | `AESGCMCipher` (or `eventsourcing.cipher:AESCipher`) | `AESGCMCipher` |
   /// | `COMPRESSOR_TOPIC` | `zlib` (or `eventsourcing.compressor:ZlibCompressor`) | off |
   /// | `ENABLE_HASH_CHAIN` | `true` chains each aggregate's events by hashes | `false` |
   /// | `SALT_FOR_DATA_INTEGRITY` | secret text that keys the hash chain (HMAC-SHA256) | unsalted |
