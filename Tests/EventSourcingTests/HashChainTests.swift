@@ -80,6 +80,14 @@ struct HashChainTests {
     await expectViolation(app, id, atVersion: 4, loadingVersion: 4)
   }
 
+  @Test func aRemovedFirstEventIsDetected() async throws {
+    let app = makeApp()
+    let id = try await saveFido(in: app)
+    recorder.edit { $0.removeAll { $0.originatorID == id && $0.originatorVersion == 1 } }
+    await expectViolation(app, id, atVersion: 2)
+    await #expect(throws: MapperError.self) { try await app.repository.headHash(of: id) }
+  }
+
   @Test func swappedStatesAreDetected() async throws {
     let app = makeApp()
     let id = try await saveFido(in: app)

@@ -33,7 +33,8 @@ public struct Repository: Sendable {
   ) async throws -> EventSourced<State> {
     let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
     guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
-    let (events, headHash) = try mapper.replay(State.Event.self, from: stored)
+    let (events, headHash) = try mapper.replay(
+      State.Event.self, from: stored, startsAtFirstVersion: true)
     var aggregate = try EventSourced<State>(replaying: events)
     aggregate.headHash = headHash
     return aggregate

@@ -35,7 +35,8 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public private(set) var pendingEvents: [RecordedEvent<State.Event>]
   /// The hash of the latest stored event when the store chains events by hashes: the
   /// repository sets it on loading, and saving links the pending events to it. `nil` for a
-  /// new aggregate or an unchained store.
+  /// new aggregate or an unchained store. ``collectEvents()`` leaves it as it is: load the
+  /// aggregate again before saving more events.
   public internal(set) var headHash: Data?
 
   /// Creates a new aggregate by recording the event that starts its history.

@@ -10,7 +10,8 @@ import Foundation
 ///   before chaining was turned on, which load unverified;
 /// - an event without chain data after a chained one fails;
 /// - when the first event given is not version 1, its link cannot be checked and is taken
-///   as it is (the repository always replays from version 1).
+///   as it is, unless the events are known to start at version 1 (as the repository's are):
+///   then the events before it are missing.
 ///
 /// Without a ``HashChain`` envelopes are unwrapped and nothing is verified.
 struct HashChainVerifier {
@@ -21,8 +22,12 @@ struct HashChainVerifier {
   /// Whether an event has been seen, chained or not.
   private var hasPredecessor = false
 
-  init(chain: HashChain?) {
+  /// Whether the events given are an aggregate's whole history up to some version.
+  let startsAtFirstVersion: Bool
+
+  init(chain: HashChain?, startsAtFirstVersion: Bool = false) {
     self.chain = chain
+    self.startsAtFirstVersion = startsAtFirstVersion
   }
 
   /// Verifies the next event and returns its payload.
@@ -47,20 +52,22 @@ struct HashChainVerifier {
     guard ownHash == envelope.ownHash else {
       throw violation(stored, "its content does not match its hash (changed, moved or forged)")
     }
-    let linkIsUnknown = !hasPredecessor && stored.originatorVersion > 1
-    if !linkIsUnknown {
+    let isFirstGiven = !hasPredecessor && stored.originatorVersion > 1
+    if !isFirstGiven || startsAtFirstVersion {
       let expected = headHash ?? HashChain.genesis
       guard envelope.previousHash == expected else {
-        throw violation(
-          stored,
-          headHash == nil
-            ? "it should start the hash chain but links to another event"
-            : "it does not link to the event before it (an event was removed, inserted or "
-              + "reordered)")
+        throw violation(stored, linkFailure(isFirstGiven: isFirstGiven))
       }
     }
     headHash = ownHash
     return envelope.payload
+  }
+
+  private func linkFailure(isFirstGiven: Bool) -> String {
+    if isFirstGiven { return "the events before it are missing" }
+    if headHash == nil { return "it should start the hash chain but links to another event" }
+    return "it does not link to the event before it (an event was removed, inserted or "
+      + "reordered)"
   }
 
   private func violation(_ stored: StoredEvent, _ reason: String) -> MapperError {

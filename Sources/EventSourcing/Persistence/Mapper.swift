@@ -127,15 +127,18 @@ public struct Mapper: Sendable {
   public func recordedEvents<Event>(
     _ type: Event.Type = Event.self, from stored: [StoredEvent]
   ) throws -> [RecordedEvent<Event>] {
-    try replay(type, from: stored).events
+    try replay(type, from: stored, startsAtFirstVersion: false).events
   }
 
   /// Returns the recorded events of one aggregate's consecutive stored events, and the hash
   /// of the last one when they are hash-chained.
+  ///
+  /// - Parameter startsAtFirstVersion: Whether `stored` is the aggregate's history from
+  ///   version 1, so that a chained first event of a later version means missing events.
   func replay<Event: DomainEvent>(
-    _ type: Event.Type, from stored: [StoredEvent]
+    _ type: Event.Type, from stored: [StoredEvent], startsAtFirstVersion: Bool
   ) throws -> (events: [RecordedEvent<Event>], headHash: Data?) {
-    var verifier = HashChainVerifier(chain: hashChain)
+    var verifier = HashChainVerifier(chain: hashChain, startsAtFirstVersion: startsAtFirstVersion)
     let payloads = try stored.map { event in
       try verifier.payload(of: plaintextState(of: event, as: type), in: event)
     }
@@ -169,7 +172,7 @@ public struct Mapper: Sendable {
   /// - Parameter stored: The aggregate's events from version 1, oldest first.
   /// - Throws: ``MapperError`` naming the first record that fails.
   public func headHash(of stored: [StoredEvent]) throws -> Data? {
-    var verifier = HashChainVerifier(chain: hashChain)
+    var verifier = HashChainVerifier(chain: hashChain, startsAtFirstVersion: true)
     for event in stored {
       _ = try verifier.payload(
         of: unprotect(event.state, originatorID: event.originatorID,
