@@ -8,7 +8,7 @@ public import Foundation
 /// timestamp and domain event, byte for byte as stored) and the previous event's hash; each
 /// field is length-prefixed so that no two different events give the same input. With a
 /// salt the hash is an HMAC-SHA256 keyed by the salt: then nobody without the salt can forge
-/// a chain that verifies, even with write access to the store.
+/// a chained event that verifies, even with write access to the store.
 ///
 /// The ``Mapper`` puts the two hashes in a small envelope in front of the payload, before
 /// compression and encryption, and checks every link when it replays an aggregate. A changed,
@@ -19,9 +19,10 @@ public import Foundation
 ///
 /// Stores written before chaining was turned on still load: an aggregate's chain starts at
 /// its first chained event (linked to zeros), and the unchained events before it load
-/// unverified. An unchained event after a chained one fails. A mapper without a chain reads
-/// chained events without verifying them, and saves new events unchained, so do not turn
-/// chaining off once it is on.
+/// unverified. An unchained event after a chained one fails; but an aggregate whose chained
+/// events were all replaced by unchained ones is caught only by comparing head hashes (its
+/// head hash is then `nil`). A mapper without a chain reads chained events without
+/// verifying them, and saves new events unchained, so do not turn chaining off once it is on.
 ///
 /// Without a salt anyone who can write to the store can recompute a whole chain; with a
 /// salt, and with a head hash kept elsewhere, they cannot.
