@@ -39,7 +39,7 @@ struct HashChainFormatTests {
     let chain = HashChain(salt: salt)
     let expected = Data(
       HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: salt)))
-    // Twice: the keyed HMAC the chain keeps must not change by being used.
+    // Twice: a hash must not depend on the hashes made before it.
     #expect(hash(chain) == expected)
     #expect(hash(chain) == expected)
   }

@@ -15,7 +15,11 @@ public import Foundation
 ///
 /// Applications configured by environment use it when `CIPHER_KEY` is set.
 public struct AESGCMCipher: Cipher {
-  private let key: SymmetricKey
+  /// The key's bytes. Kept as `Data` rather than `SymmetricKey` because CryptoKit's
+  /// `SymmetricKey` is not `Sendable` on every Apple SDK, and a cipher must be.
+  private let keyBytes: Data
+
+  private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
   /// Creates a cipher with a key of 128, 192 or 256 bits.
   ///
@@ -24,7 +28,7 @@ public struct AESGCMCipher: Cipher {
     guard [16, 24, 32].contains(key.bitCount / 8), key.bitCount % 8 == 0 else {
       throw CipherError.invalidKeyLength(bytes: key.bitCount / 8)
     }
-    self.key = key
+    keyBytes = key.withUnsafeBytes { Data($0) }
   }
 
   /// Creates a cipher with a key given as base64 text, as ``makeKey(size:)`` makes it.

@@ -31,13 +31,12 @@ public import Foundation
 /// let mapper = Mapper(hashChain: HashChain(salt: Data("a secret".utf8)))
 /// ```
 public struct HashChain: Sendable {
-  /// An HMAC already keyed by the salt, copied for each hash: keying it once saves most of
-  /// the cost of a salted hash.
-  private let keyedHMAC: HMAC<SHA256>?
+  /// The HMAC keyed by the salt, when salted.
+  private let keyedHMAC: KeyedHMAC?
 
   /// Creates a hash chain, keyed by `salt` when given.
   public init(salt: Data? = nil) {
-    keyedHMAC = salt.map { HMAC<SHA256>(key: SymmetricKey(data: $0)) }
+    keyedHMAC = salt.map(KeyedHMAC.init)
   }
 
   /// Whether hashes are keyed by a salt.
@@ -65,11 +64,24 @@ public struct HashChain: Sendable {
     message.append(contentsOf: previous)
     message.appendBigEndian(UInt64(payload.count))
     message.append(contentsOf: payload)
-    if var hmac = keyedHMAC {
+    if let keyedHMAC {
+      var hmac = keyedHMAC.prototype
       hmac.update(data: message)
       return Data(hmac.finalize())
     }
     return Data(SHA256.hash(data: message))
+  }
+}
+
+/// An HMAC keyed once and copied for each hash: keying it costs as much as hashing a short
+/// event, so doing it once halves the cost of a salted hash.
+// `@unchecked` because CryptoKit does not mark `HMAC` `Sendable` on every Apple SDK; the
+// prototype is immutable and only ever copied, so sharing it between threads is safe.
+private final class KeyedHMAC: @unchecked Sendable {
+  let prototype: HMAC<SHA256>
+
+  init(salt: Data) {
+    prototype = HMAC<SHA256>(key: SymmetricKey(data: salt))
   }
 }
 
