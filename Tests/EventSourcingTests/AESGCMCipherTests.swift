@@ -24,8 +24,11 @@ struct AESGCMCipherTests {
     #expect(first != second)
   }
 
-  @Test(arguments: [SymmetricKeySize.bits128, .bits192, .bits256])
-  func makesUsableKeysOfEachSize(size: SymmetricKeySize) throws {
+  // Bit counts rather than `SymmetricKeySize`s: test arguments must be `Sendable`, which
+  // CryptoKit's types are not on every Apple SDK.
+  @Test(arguments: [128, 192, 256])
+  func makesUsableKeysOfEachSize(bits: Int) throws {
+    let size = SymmetricKeySize(bitCount: bits)
     let key = AESGCMCipher.makeKey(size: size)
     #expect(Data(base64Encoded: key)?.count == size.bitCount / 8)
     #expect(key != AESGCMCipher.makeKey(size: size))
