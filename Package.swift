@@ -9,10 +9,22 @@ let package = Package(
     .library(name: "EventSourcing", targets: ["EventSourcing"]),
     .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
   ],
+  dependencies: [
+    // AES-GCM for encrypting stored state, SHA-256 and HMAC for hash-chained events.
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2")
+  ],
   targets: [
     // The system SQLite (macOS ships it; on Linux install libsqlite3-dev).
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "EventSourcing", dependencies: ["CSQLite"]),
+    // The system's zlib, for compressing stored state.
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+    .target(
+      name: "EventSourcing",
+      dependencies: ["CSQLite", "CZlib", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     // The tutorial's dog school on the library: used by the tests, demos and benchmarks.
     .target(name: "DogSchool", dependencies: ["EventSourcing"]),
     // The README's Swift blocks, compiled and run by CI so that the README cannot lie.
@@ -32,10 +44,11 @@ let package = Package(
     ),
     .testTarget(
       name: "EventSourcingTests",
-      // recorder-stress is listed so that `swift test` builds it: a test runs it as child
-      // processes that write to one database file at once.
+      // The stress executables are listed so that `swift test` builds them: tests run them as
+      // child processes.
       dependencies: [
         "EventSourcing", "EventSourcingTesting", "DogSchool", "recorder-stress", "follower-stress",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The child process of the cross-process concurrency test; not a product.

@@ -92,10 +92,11 @@ public final class Application: Sendable {
   ///   saved one of these versions first; then nothing is saved.
   @discardableResult
   public func save(_ aggregates: [any SavableAggregate]) async throws -> [Int] {
-    let events = try aggregates.flatMap { try $0.pendingStoredEvents(using: mapper) }
+    let eventsByAggregate = try aggregates.map { try $0.pendingStoredEvents(using: mapper) }
+    let events = eventsByAggregate.flatMap { $0 }
     guard !events.isEmpty else { return [] }
     let notificationIDs = try await recorder.insert(events)
-    try await takeDueSnapshots(of: aggregates)
+    try await takeDueSnapshots(of: zip(aggregates, eventsByAggregate))
     return notificationIDs
   }
 
@@ -116,18 +117,23 @@ public final class Application: Sendable {
   ) async throws {
     guard snapshots != nil else { throw ConfigurationError.snapshottingDisabled }
     let aggregate = try await repository.get(id, as: type, version: version)
-    try await store(aggregate.storedSnapshot(using: mapper))
+    try await store(aggregate.storedSnapshot(using: mapper, headHash: aggregate.headHash))
   }
 
-  private func takeDueSnapshots(of aggregates: [any SavableAggregate]) async throws {
-    for aggregate in aggregates {
+  private func takeDueSnapshots(
+    of saved: some Sequence<(any SavableAggregate, [StoredEvent])>
+  ) async throws {
+    for (aggregate, events) in saved {
       let type = ObjectIdentifier(aggregate.stateType)
       guard
         snapshotIntervals.contains(where: {
           ObjectIdentifier($0.stateType) == type && $0.isDue(for: aggregate.pendingVersions)
         })
       else { continue }
-      try await store(aggregate.storedSnapshot(using: mapper))
+      // The snapshot's version is that of the last event just saved, so it keeps that
+      // event's hash for the next load to check the following event's link against.
+      let headHash = try events.last.flatMap { try mapper.chainHash(of: $0) }
+      try await store(aggregate.storedSnapshot(using: mapper, headHash: headHash))
     }
   }
 

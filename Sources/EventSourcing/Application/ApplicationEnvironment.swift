@@ -140,9 +140,19 @@ public struct ApplicationEnvironment: Sendable {
       path: path, eventsTable: table, synchronous: synchronous, lockTimeout: lockTimeout)
   }
 
-  /// Creates the mapper these settings describe.
+  /// Creates the mapper these settings describe, which protects stored state:
+  ///
+  /// | variable | meaning | default |
+  /// |---|---|---|
+  /// | `CIPHER_KEY` | base64 AES key of 16, 24 or 32 bytes, for ``AESGCMCipher`` | off |
+  /// | `CIPHER_TOPIC` | `AESGCMCipher` (or `eventsourcing.cipher:AESCipher`) | `AESGCMCipher` |
+  /// | `COMPRESSOR_TOPIC` | `zlib` (or `eventsourcing.compressor:ZlibCompressor`) | off |
+  /// | `ENABLE_HASH_CHAIN` | `true` chains each aggregate's events by hashes | `false` |
+  /// | `SALT_FOR_DATA_INTEGRITY` | secret text that keys the hash chain (HMAC-SHA256) | unsalted |
+  ///
+  /// See ``makeCipher()``, ``makeCompressor()`` and ``makeHashChain()``.
   public func makeMapper() throws -> Mapper {
-    Mapper()
+    try Mapper(compressor: makeCompressor(), cipher: makeCipher(), hashChain: makeHashChain())
   }
 }
 

@@ -4,6 +4,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
   case unknownPersistenceModule(String, known: [String])
   /// A setting has a value that cannot be used.
   case invalidValue(key: String, value: String, reason: String)
+  /// A secret setting, such as a key, cannot be used; its value is never shown.
+  case invalidSecret(key: String, reason: String)
   /// A setting that the chosen configuration needs is missing.
   case missingValue(key: String, reason: String)
   /// A snapshot was asked for, but the application keeps no snapshots.
@@ -18,6 +20,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         + "use one of \(known.map { "'\($0)'" }.joined(separator: ", "))."
     case .invalidValue(let key, let value, let reason):
       "Invalid value '\(value)' for \(key): \(reason)"
+    case .invalidSecret(let key, let reason):
+      "Invalid value for \(key) (not shown): \(reason)"
     case .missingValue(let key, let reason):
       "\(key) is not set: \(reason)"
     case .snapshottingDisabled:

@@ -39,7 +39,8 @@ public struct Repository: Sendable {
   ///   - version: The version to rebuild, for looking back in time; the latest when `nil`.
   /// - Throws: ``RepositoryError/aggregateNotFound(id:)`` when no event of the aggregate is
   ///   recorded (at or below `version`); ``MapperError`` or ``AggregateError`` when its
-  ///   stored events are not of this type or do not form one history.
+  ///   stored events are not of this type or do not form one history, or (with a
+  ///   ``HashChain``) a link up to `version` does not verify.
   public func get<State: Aggregate>(
     _ id: UUID, as type: State.Type = State.self, version: Int? = nil
   ) async throws -> EventSourced<State> {
@@ -51,12 +52,35 @@ public struct Repository: Sendable {
       let snapshot = try mapper.snapshot(State.self, from: newest)
       let later = try await recorder.events(
         for: id, after: snapshot.originatorVersion, through: version, limit: nil)
-      return try EventSourced(
-        snapshot: snapshot, replaying: mapper.recordedEvents(State.Event.self, from: later))
+      let (events, headHash) = try mapper.replay(
+        State.Event.self, from: later, startsAtFirstVersion: false, after: snapshot.headHash)
+      var aggregate = try EventSourced(snapshot: snapshot, replaying: events)
+      if let headHash { aggregate.headHash = headHash }
+      return aggregate
     }
     let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
     guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
-    return try EventSourced(replaying: mapper.recordedEvents(State.Event.self, from: stored))
+    let (events, headHash) = try mapper.replay(
+      State.Event.self, from: stored, startsAtFirstVersion: true)
+    var aggregate = try EventSourced<State>(replaying: events)
+    aggregate.headHash = headHash
+    return aggregate
+  }
+
+  /// Returns the hash that an aggregate's stored history ends with, after checking every
+  /// link of its hash chain, to compare with a copy kept elsewhere.
+  ///
+  /// - Parameters:
+  ///   - id: The aggregate's identity.
+  ///   - version: The version whose hash to return; the latest when `nil`.
+  /// - Returns: The hash, or `nil` when the mapper has no ``HashChain`` or the events are
+  ///   not chained.
+  /// - Throws: ``RepositoryError/aggregateNotFound(id:)`` when no event is recorded;
+  ///   ``MapperError`` naming the first event that does not verify.
+  public func headHash(of id: UUID, version: Int? = nil) async throws -> Data? {
+    let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
+    guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
+    return try mapper.headHash(of: stored)
   }
 
   /// Whether an aggregate with the given ID is recorded.

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// An aggregate whose pending events an ``Application`` can save, whatever its type.
 ///
 /// ``EventSourced`` conforms; this protocol lets one call save aggregates of different types
@@ -13,7 +15,10 @@ public protocol SavableAggregate: Sendable {
   func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent]
 
   /// A snapshot of the aggregate as it is now, in stored form.
-  func storedSnapshot(using mapper: Mapper) throws -> StoredEvent
+  ///
+  /// - Parameter headHash: The hash-chain hash of the aggregate's latest event once it is
+  ///   stored, or `nil` when events are not chained.
+  func storedSnapshot(using mapper: Mapper, headHash: Data?) throws -> StoredEvent
 }
 
 extension EventSourced: SavableAggregate {
@@ -22,10 +27,13 @@ extension EventSourced: SavableAggregate {
   public var pendingVersions: [Int] { pendingEvents.map(\.originatorVersion) }
 
   public func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent] {
-    try pendingEvents.map(mapper.storedEvent)
+    try mapper.storedEvents(pendingEvents, after: headHash)
   }
 
-  public func storedSnapshot(using mapper: Mapper) throws -> StoredEvent {
-    try mapper.storedSnapshot(snapshot)
+  public func storedSnapshot(using mapper: Mapper, headHash: Data?) throws -> StoredEvent {
+    let snapshot = Snapshot(
+      originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn,
+      state: state, headHash: headHash)
+    return try mapper.storedSnapshot(snapshot)
   }
 }

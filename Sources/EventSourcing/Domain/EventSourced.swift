@@ -33,6 +33,11 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public private(set) var state: State
   /// Events recorded since the aggregate was loaded or created, oldest first, not yet saved.
   public private(set) var pendingEvents: [RecordedEvent<State.Event>]
+  /// The hash of the latest stored event when the store chains events by hashes: the
+  /// repository sets it on loading, and saving links the pending events to it. `nil` for a
+  /// new aggregate or an unchained store. ``collectEvents()`` leaves it as it is: load the
+  /// aggregate again before saving more events.
+  public internal(set) var headHash: Data?
 
   /// Creates a new aggregate by recording the event that starts its history.
   ///
@@ -76,6 +81,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
     modifiedOn = snapshot.modifiedOn
     state = snapshot.state
     pendingEvents = []
+    headHash = snapshot.headHash
     for event in events {
       try apply(event)
     }
@@ -85,7 +91,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public var snapshot: Snapshot<State> {
     Snapshot(
       originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn,
-      state: state)
+      state: state, headHash: headHash)
   }
 
   private init(first: RecordedEvent<State.Event>) {
@@ -96,6 +102,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
     state = State()
     state.apply(first.event)
     pendingEvents = []
+    headHash = nil
   }
 
   /// Records a decision: applies the event now and keeps it pending until the aggregate is saved.

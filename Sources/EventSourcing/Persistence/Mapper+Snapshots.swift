@@ -12,7 +12,7 @@ extension Mapper {
       plaintext = try JSONEncoder().encode(
         StoredSnapshotState(
           stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
-          modifiedOn: snapshot.modifiedOn, state: snapshot.state))
+          modifiedOn: snapshot.modifiedOn, headHash: snapshot.headHash, state: snapshot.state))
     } catch {
       throw MapperError.damagedRecord(
         originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
@@ -49,7 +49,8 @@ extension Mapper {
       let decoded = try JSONDecoder().decode(StoredSnapshotState<State>.self, from: plaintext)
       return Snapshot(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
-        createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state)
+        createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state,
+        headHash: decoded.headHash)
     } catch let error as UpcastError {
       throw error
     } catch {
@@ -87,6 +88,8 @@ struct StoredSnapshotState<State: Aggregate>: Codable {
   let stateVersion: Int
   let createdOn: Date
   let modifiedOn: Date
+  /// The hash of the event at the snapshot's version; absent for unchained stores.
+  let headHash: Data?
   let state: State
 }
 

@@ -1,22 +1,28 @@
-import Foundation
+public import Foundation
 
 /// Turns domain events into stored events and back.
 ///
 /// On the way to a recorder an event's state goes through a fixed pipeline, the same as the
-/// Python `eventsourcing` library's:
+/// Python `eventsourcing` library's, with hash chaining added:
 ///
 /// 1. **transcode**: the event and its timestamp become JSON (`Codable`);
-/// 2. **compress**, when a ``Compressor`` is set;
-/// 3. **encrypt**, when a ``Cipher`` is set.
+/// 2. **chain**, when a ``HashChain`` is set: the JSON is framed with the hash of the
+///    previous event and its own hash, so the hashes cover the plaintext and survive a change
+///    of cipher key;
+/// 3. **compress**, when a ``Compressor`` is set (encrypted bytes do not compress);
+/// 4. **encrypt**, when a ``Cipher`` is set.
 ///
-/// Reading runs the steps in reverse. The topic names the event type, so a record of another
-/// type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
+/// Reading runs the steps in reverse: decrypt (authenticating each record), decompress,
+/// verify the chain link by link, decode. The topic names the event type, so a record of
+/// another type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
 /// instead of being decoded into nonsense.
 public struct Mapper: Sendable {
   /// Compresses state before encryption, when set.
   public let compressor: (any Compressor)?
   /// Encrypts state before it is stored, when set.
   public let cipher: (any Cipher)?
+  /// Links each aggregate's events by hashes, and verifies the links on reading, when set.
+  public let hashChain: HashChain?
   /// Old topics mapped to current ones, for event types that were renamed or moved.
   public let topicAliases: [String: String]
 
@@ -25,20 +31,49 @@ public struct Mapper: Sendable {
   /// - Parameters:
   ///   - compressor: Compresses state, when given.
   ///   - cipher: Encrypts state, when given.
+  ///   - hashChain: Chains each aggregate's events by hashes, when given.
   ///   - topicAliases: Old topics (of a type, or of one enumeration case) mapped to the current
   ///     ones, such as `["OldModule.Dog.Event": "DogSchool.Dog.Event"]`.
   public init(
     compressor: (any Compressor)? = nil, cipher: (any Cipher)? = nil,
-    topicAliases: [String: String] = [:]
+    hashChain: HashChain? = nil, topicAliases: [String: String] = [:]
   ) {
     self.compressor = compressor
     self.cipher = cipher
+    self.hashChain = hashChain
     self.topicAliases = topicAliases
   }
 
   /// Returns the stored form of a recorded event.
+  ///
+  /// With a ``hashChain`` the event starts a new chain: use
+  /// ``storedEvents(_:after:)`` for an aggregate's later events.
   public func storedEvent<Event>(_ recorded: RecordedEvent<Event>) throws -> StoredEvent {
-    let plaintext: Data
+    try storedEvent(recorded, previousHash: nil).event
+  }
+
+  /// Returns the stored forms of one aggregate's consecutive events, oldest first, each
+  /// linked to the one before it when a ``hashChain`` is set.
+  ///
+  /// - Parameters:
+  ///   - recorded: The events, oldest first.
+  ///   - headHash: The hash of the aggregate's latest stored event
+  ///     (``EventSourced/headHash``), or `nil` when none is stored or it is not chained.
+  public func storedEvents<Event>(
+    _ recorded: [RecordedEvent<Event>], after headHash: Data?
+  ) throws -> [StoredEvent] {
+    var previous = headHash
+    return try recorded.map { event in
+      let (stored, hash) = try storedEvent(event, previousHash: previous)
+      previous = hash
+      return stored
+    }
+  }
+
+  private func storedEvent<Event>(
+    _ recorded: RecordedEvent<Event>, previousHash: Data?
+  ) throws -> (event: StoredEvent, hash: Data?) {
+    var plaintext: Data
     do {
       plaintext = try JSONEncoder().encode(
         StoredState(timestamp: recorded.timestamp, event: recorded.event))
@@ -47,59 +82,118 @@ public struct Mapper: Sendable {
         originatorID: recorded.originatorID, version: recorded.originatorVersion,
         reason: "the event cannot be encoded as JSON (\(error))")
     }
-    return StoredEvent(
+    let topic = recorded.event.topic
+    var ownHash: Data?
+    if let hashChain {
+      let previous = previousHash ?? HashChain.genesis
+      let hash = hashChain.hash(
+        topic: topic, originatorID: recorded.originatorID, version: recorded.originatorVersion,
+        payload: plaintext, previous: previous)
+      plaintext = HashChainEnvelope.frame(payload: plaintext, previousHash: previous, ownHash: hash)
+      ownHash = hash
+    }
+    let stored = StoredEvent(
       originatorID: recorded.originatorID, originatorVersion: recorded.originatorVersion,
-      topic: recorded.event.topic,
-      state: try protect(plaintext, originatorID: recorded.originatorID,
-        version: recorded.originatorVersion))
+      topic: topic,
+      state: try protect(
+        plaintext, originatorID: recorded.originatorID, version: recorded.originatorVersion))
+    return (stored, ownHash)
   }
 
   /// Returns the recorded event that a stored event holds.
   ///
+  /// With a ``hashChain`` the event's own hash is checked, but not its link to the event
+  /// before it: use ``recordedEvents(_:from:)`` on the aggregate's events for that.
+  ///
   /// - Throws: ``MapperError`` naming the record when its topic is not of `Event`, or its
-  ///   state does not authenticate, decompress or decode.
+  ///   state does not authenticate, decompress, verify or decode.
   public func recordedEvent<Event>(
     _ type: Event.Type = Event.self, from stored: StoredEvent
   ) throws -> RecordedEvent<Event> {
-    let plaintext = try plaintextState(of: stored, as: type)
-    do {
-      let state = try JSONDecoder().decode(StoredState<Event>.self, from: plaintext)
-      return RecordedEvent(
-        originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
-        timestamp: state.timestamp, event: state.event)
-    } catch {
-      throw MapperError.damagedRecord(
-        originatorID: stored.originatorID, version: stored.originatorVersion,
-        reason: "its state does not decode as \(Event.self) (\(error))")
-    }
+    var verifier = HashChainVerifier(chain: hashChain)
+    let payload = try verifier.payload(of: plaintextState(of: stored, as: type), in: stored)
+    return try decode(type, payload: payload, of: stored)
   }
 
   /// Returns the recorded events that stored events hold, in the same order.
   ///
+  /// With a ``hashChain`` the events must be one aggregate's consecutive events, oldest
+  /// first, and every link between them is checked.
+  ///
   /// Decoding many events at once is much faster than one at a time: the states are decoded
   /// as one JSON array. When that fails, each record is decoded alone to name the damaged one.
+  ///
+  /// - Throws: ``MapperError`` naming the first record that fails.
   public func recordedEvents<Event>(
     _ type: Event.Type = Event.self, from stored: [StoredEvent]
   ) throws -> [RecordedEvent<Event>] {
+    try replay(type, from: stored, startsAtFirstVersion: false).events
+  }
+
+  /// Returns the recorded events of one aggregate's consecutive stored events, and the hash
+  /// of the last one when they are hash-chained.
+  ///
+  /// - Parameters:
+  ///   - startsAtFirstVersion: Whether `stored` is the aggregate's history from version 1, so
+  ///     that a chained first event of a later version means missing events.
+  ///   - previousHash: The hash of the event before the first one given, when it is known
+  ///     (from a snapshot): then the first event's link is checked too.
+  func replay<Event: DomainEvent>(
+    _ type: Event.Type, from stored: [StoredEvent], startsAtFirstVersion: Bool,
+    after previousHash: Data? = nil
+  ) throws -> (events: [RecordedEvent<Event>], headHash: Data?) {
+    var verifier =
+      previousHash.map { HashChainVerifier(chain: hashChain, after: $0) }
+      ?? HashChainVerifier(chain: hashChain, startsAtFirstVersion: startsAtFirstVersion)
+    let payloads = try stored.map { event in
+      try verifier.payload(of: plaintextState(of: event, as: type), in: event)
+    }
     guard stored.count > 1 else {
-      return try stored.map { try recordedEvent(type, from: $0) }
+      let events = try zip(stored, payloads).map { try decode(type, payload: $1, of: $0) }
+      return (events, verifier.headHash)
     }
     var array = Data("[".utf8)
-    array.reserveCapacity(stored.reduce(2) { $0 + $1.state.count + 1 })
-    for (index, event) in stored.enumerated() {
+    array.reserveCapacity(payloads.reduce(2) { $0 + $1.count + 1 })
+    for (index, payload) in payloads.enumerated() {
       if index > 0 { array.append(UInt8(ascii: ",")) }
-      array.append(try plaintextState(of: event, as: type))
+      array.append(payload)
     }
     array.append(UInt8(ascii: "]"))
     guard let states = try? JSONDecoder().decode([StoredState<Event>].self, from: array) else {
       // One of them is damaged: decoding them one by one throws the error that names it.
-      return try stored.map { try recordedEvent(type, from: $0) }
+      let events = try zip(stored, payloads).map { try decode(type, payload: $1, of: $0) }
+      return (events, verifier.headHash)
     }
-    return zip(stored, states).map { event, state in
+    let events = zip(stored, states).map { event, state in
       RecordedEvent(
         originatorID: event.originatorID, originatorVersion: event.originatorVersion,
         timestamp: state.timestamp, event: state.event)
     }
+    return (events, verifier.headHash)
+  }
+
+  /// Returns the hash that one aggregate's stored events end with, after checking every
+  /// link, or `nil` when no ``hashChain`` is set or the events are not chained.
+  ///
+  /// - Parameter stored: The aggregate's events from version 1, oldest first.
+  /// - Throws: ``MapperError`` naming the first record that fails.
+  public func headHash(of stored: [StoredEvent]) throws -> Data? {
+    var verifier = HashChainVerifier(chain: hashChain, startsAtFirstVersion: true)
+    for event in stored {
+      _ = try verifier.payload(
+        of: unprotect(event.state, originatorID: event.originatorID,
+          version: event.originatorVersion),
+        in: event)
+    }
+    return verifier.headHash
+  }
+
+  /// The hash-chain hash a stored event carries, or `nil` when it is not chained. It is not
+  /// verified: this is for the head hash of events this mapper has just made.
+  func chainHash(of stored: StoredEvent) throws -> Data? {
+    let plaintext = try unprotect(
+      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    return try? HashChainEnvelope(parsing: plaintext)?.ownHash
   }
 
   /// Returns the topic after following ``topicAliases``, for the topic of a type or of one of
@@ -164,6 +258,21 @@ public struct Mapper: Sendable {
       }
     }
     return plaintext
+  }
+
+  private func decode<Event: DomainEvent>(
+    _ type: Event.Type, payload: Data, of stored: StoredEvent
+  ) throws -> RecordedEvent<Event> {
+    do {
+      let state = try JSONDecoder().decode(StoredState<Event>.self, from: payload)
+      return RecordedEvent(
+        originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
+        timestamp: state.timestamp, event: state.event)
+    } catch {
+      throw MapperError.damagedRecord(
+        originatorID: stored.originatorID, version: stored.originatorVersion,
+        reason: "its state does not decode as \(Event.self) (\(error))")
+    }
   }
 
   private func plaintextState<Event: DomainEvent>(

@@ -9,6 +9,9 @@ public enum MapperError: Error, Equatable, CustomStringConvertible {
   /// The record's state did not authenticate with the cipher's key: the key is wrong or the
   /// stored bytes were changed.
   case unauthenticated(originatorID: UUID, version: Int)
+  /// The record is not where its hash chain says it should be: it, or an event before it,
+  /// was changed, removed, reordered or inserted. `version` is the first that fails.
+  case integrityViolation(originatorID: UUID, version: Int, reason: String)
 
   public var description: String {
     switch self {
@@ -21,6 +24,8 @@ public enum MapperError: Error, Equatable, CustomStringConvertible {
     case .unauthenticated(let originatorID, let version):
       "Version \(version) of aggregate \(originatorID) could not be authenticated: "
         + "the cipher key is wrong or the stored record was changed."
+    case .integrityViolation(let originatorID, let version, let reason):
+      "Version \(version) of aggregate \(originatorID) fails the hash-chain check: \(reason)."
     }
   }
 }
