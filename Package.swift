@@ -48,7 +48,7 @@ let package = Package(
       // child processes.
       dependencies: [
         "EventSourcing", "EventSourcingTesting", "DogSchool", "recorder-stress", "follower-stress",
-        .product(name: "Crypto", package: "swift-crypto"),
+        "CSQLite", .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The child process of the cross-process concurrency test; not a product.

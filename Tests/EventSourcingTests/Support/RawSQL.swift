@@ -1,0 +1,32 @@
+import CSQLite
+import Foundation
+import Testing
+
+/// Changes an SQLite file with plain SQL, as someone with access to the file could, behind the
+/// recorder's back.
+enum RawSQL {
+  /// Runs statements on the database file.
+  static func execute(_ sql: String, on path: String) throws {
+    var database: OpaquePointer?
+    defer { sqlite3_close_v2(database) }
+    guard sqlite3_open(path, &database) == SQLITE_OK else {
+      throw RawSQLError(message: "cannot open \(path)")
+    }
+    var message: UnsafeMutablePointer<CChar>?
+    guard sqlite3_exec(database, sql, nil, nil, &message) == SQLITE_OK else {
+      defer { sqlite3_free(message) }
+      throw RawSQLError(message: message.map { String(cString: $0) } ?? "unknown error")
+    }
+  }
+
+  /// The whole file, with its write-ahead log folded in, as bytes.
+  static func bytes(of path: String) throws -> Data {
+    try execute("PRAGMA wal_checkpoint(TRUNCATE)", on: path)
+    return try Data(contentsOf: URL(fileURLWithPath: path))
+  }
+}
+
+struct RawSQLError: Error, CustomStringConvertible {
+  let message: String
+  var description: String { "SQL failed: \(message)" }
+}
