@@ -33,7 +33,7 @@ let package = Package(
       dependencies: ["EventSourcing"]
     ),
     // The instructor's demos: short narrated stories on the real library.
-    .target(name: "Demos", dependencies: ["EventSourcing", "DogSchool"]),
+    .target(name: "Demos", dependencies: ["EventSourcing", "DogSchool", "CSQLite"]),
     // Slides: Markdown decks rendered to self-contained HTML, with code taken from the solutions.
     .target(name: "SlidesKit"),
     // Conformance suites for the library's seams, for authors of recorders, ciphers and

@@ -12,7 +12,8 @@ public protocol Demo: Sendable {
 public enum Demos {
   /// All demos.
   public static let all: [any Demo] = [
-    TimeTravelDemo(), ConcurrencyDemo(), SnapshotsDemo(), NotificationsDemo(),
+    TimeTravelDemo(), ConcurrencyDemo(), TamperDemo(), EncryptionDemo(), SnapshotsDemo(),
+    NotificationsDemo(),
   ]
 
   /// The demo with the given name, or `nil`.

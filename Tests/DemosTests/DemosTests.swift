@@ -18,7 +18,7 @@ struct DemosTests {
   func catalogue() {
     let names = Demos.all.map(\.name)
     #expect(Set(names).count == names.count)
-    #expect(names == ["time-travel", "concurrency", "snapshots", "notifications"])
+    #expect(names == ["time-travel", "concurrency", "tamper", "encryption", "snapshots", "notifications"])
     #expect(Demos.all.allSatisfy { !$0.summary.isEmpty })
     #expect(Demos.named("snapshots")?.name == "snapshots")
     #expect(Demos.named("nonsense") == nil)
@@ -39,6 +39,25 @@ struct DemosTests {
     #expect(text.contains("refused: Version 2 of aggregate"))
     #expect(!text.contains("this must not happen"))
     #expect(text.contains("Fido knows sit, stay"))
+  }
+
+  @Test("tamper shows the changed row and the refusal that names the version")
+  func tamper() async throws {
+    let text = try await transcript(of: TamperDemo())
+    #expect(text.contains("version 3: "))
+    #expect(text.contains("refused: Version 3 of aggregate"))
+    #expect(!text.contains("this must not happen"))
+  }
+
+  @Test("encryption shows unreadable rows, then the dog, then a refused wrong key")
+  func encryption() async throws {
+    let text = try await transcript(of: EncryptionDemo())
+    #expect(text.contains("version 1 DogSchool.Dog.Event.registered: "))
+    #expect(!text.contains("registered: {"), "a stored row shows plaintext JSON")
+    #expect(text.contains("Fido knows sit, roll over"))
+    #expect(text.contains("refused: Version 1 of aggregate"))
+    #expect(text.contains("could not be authenticated"))
+    #expect(!text.contains("this must not happen"))
   }
 
   @Test("snapshots loads the same dog both ways")
