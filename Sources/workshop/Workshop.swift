@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Workshop: ParsableCommand {
+  func run() throws {}
+}
