@@ -20,7 +20,7 @@ public enum ChapterResult: Sendable, Equatable {
     }
     let tasks = TaskSummary.summaries(of: run.tests)
     guard run.isComplete, !run.tests.isEmpty else {
-      return .crashed(tasks: tasks, output: CompilerOutput.lastLines(of: output, count: 12))
+      return .crashed(tasks: tasks, output: CompilerOutput.crashLines(in: output))
     }
     if run.allPassed { return .passed(tasks: tasks) }
     let setupProblems = run.tests.filter { $0.task == nil && $0.status != .passed }

@@ -22,6 +22,23 @@ public enum CompilerOutput {
     return errors
   }
 
+  /// The lines that say why a test process stopped: runtime errors and the signal, without
+  /// the stack traces; the last lines of the output when there are none.
+  public static func crashLines(in output: String, limit: Int = 6) -> [String] {
+    var seen: Set<String> = []
+    var lines: [String] = []
+    for line in output.split(whereSeparator: \.isNewline)
+    where line.contains("Fatal error") || line.contains("unexpected signal") {
+      // The signal line repeats the whole test command; its end is what matters.
+      let text = line.range(of: "exited with").map { "The test process " + line[$0.lowerBound...] }
+        ?? String(line)
+      guard seen.insert(text).inserted else { continue }
+      lines.append(shortened(text))
+      if lines.count == limit { break }
+    }
+    return lines.isEmpty ? lastLines(of: output, count: limit) : lines
+  }
+
   /// The last non-empty lines of the output.
   public static func lastLines(of output: String, count: Int) -> [String] {
     Array(output.split(whereSeparator: \.isNewline).suffix(count).map(String.init))

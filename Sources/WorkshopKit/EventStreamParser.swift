@@ -26,6 +26,9 @@ public enum EventStreamParser {
         run.didStart = true
       case ("event", "runEnded"):
         run.didFinish = true
+      case ("event", "testStarted"):
+        guard let id = payload.testID, let position = index[id] else { continue }
+        run.tests[position].didStart = true
       case ("event", "issueRecorded"):
         guard let id = payload.testID, let position = index[id] else { continue }
         if payload.issue?.isKnown == true { continue }

@@ -68,9 +68,12 @@ public struct ReportRenderer: Sendable {
       lines.append("The other chapters still run: `swift run workshop run <number>`.")
     case .crashed(let tasks, let output):
       lines.append(palette.red("  The tests stopped before they all ran: the code crashed."))
-      lines += tasks.map { taskLine($0, isNext: false) }
-      lines.append(palette.dim("  Last output:"))
-      lines += output.map { palette.dim("    " + $0) }
+      lines += output.map { "    " + $0 }
+      let running = tasks.flatMap(\.tests).filter { $0.didStart && $0.status == .didNotFinish }
+      if !running.isEmpty {
+        lines.append("  It stopped while running one of these tests:")
+        lines += running.map { "    " + $0.displayName }
+      }
       lines.append("")
       lines.append(
         "Look for a force unwrap (!), try!, fatalError or an index out of range in "

@@ -18,6 +18,8 @@ public struct TestOutcome: Sendable, Equatable {
   public var status: Status
   /// What went wrong, one entry per issue: the test's own message first.
   public var issues: [TestIssue]
+  /// Whether the test started; with ``Status/didNotFinish``, it was running when the run stopped.
+  public var didStart = false
 
   /// Creates an outcome.
   public init(id: String, displayName: String, status: Status, issues: [TestIssue] = []) {

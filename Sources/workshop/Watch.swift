@@ -26,6 +26,8 @@ extension Workshop {
       print(kit.palette.dim("Watching. Save a file to re-test; press Enter to re-run, q and Enter to quit."))
       while let chapter = kit.loadState().firstUnfinished(in: Chapters.all) {
         let folder = kit.root.appendingPathComponent(chapter.exercisePath)
+        // On a terminal, each run starts on a clear screen, as in rustlings' watch mode.
+        if kit.palette.isEnabled { print("\u{1B}[2J\u{1B}[H", terminator: "") }
         let result = try kit.runAndReport(chapter)
         if case .passed = result { continue }
         var before = FileSnapshot(of: folder)
