@@ -60,6 +60,8 @@ struct Kit {
   @discardableResult
   func runAndReport(_ chapter: Chapter, quietIfPassed: Bool = false) throws -> ChapterResult {
     print(palette.dim("Building and testing chapter \(chapter.number)…"))
+    // Flush (all streams: nil) so the line shows before the build, even into a pipe.
+    fflush(nil)
     let result = try TestCommand(root: root).result(of: chapter)
     var state = loadState()
     state.statuses[chapter.paddedNumber] = result.status
@@ -69,6 +71,7 @@ struct Kit {
     } else {
       print(renderer.report(for: chapter, result: result))
     }
+    fflush(nil)
     return result
   }
 }

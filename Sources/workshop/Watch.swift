@@ -22,7 +22,7 @@ extension Workshop {
     func run() throws {
       let kit = try Kit()
       let keys = KeyReader()
-      keys.start()
+      keys.start(quitAtEnd: manual)
       print(kit.palette.dim("Watching. Save a file to re-test; press Enter to re-run, q and Enter to quit."))
       while let chapter = kit.loadState().firstUnfinished(in: Chapters.all) {
         let folder = kit.root.appendingPathComponent(chapter.exercisePath)
@@ -74,13 +74,15 @@ final class KeyReader: Sendable {
 
   private let pending = Mutex<Request?>(nil)
 
-  /// Starts reading; end of input (no terminal) simply stops the reader.
-  func start() {
+  /// Starts reading. At the end of the input, the reader stops, and asks to quit if
+  /// `quitAtEnd` is set (in manual mode nothing else could trigger a run).
+  func start(quitAtEnd: Bool) {
     let thread = Thread { [self] in
       while let line = readLine() {
         let request: Request = line.trimmingCharacters(in: .whitespaces) == "q" ? .quit : .rerun
         pending.withLock { $0 = request }
       }
+      if quitAtEnd { pending.withLock { $0 = .quit } }
     }
     thread.start()
   }
