@@ -43,6 +43,7 @@ struct SnippetPackage {
       // A target needs at least one file, even when the text has no code.
       var contents = ["Anchor.swift": "import Chapter\(chapter.paddedNumber)\n"]
       for block in blocks {
+        // Keep this header `headerLines` long, so errors map back to the text's lines.
         contents["Line\(block.line).swift"] =
           "// \(chapter.textPath), line \(block.line)\nimport Chapter\(chapter.paddedNumber)\n\n"
           + block.code
@@ -57,12 +58,29 @@ struct SnippetPackage {
     return snippets
   }
 
-  /// Builds one chapter's blocks.
-  func build(_ chapter: Chapter) throws -> Shell.Result {
-    try Shell.run(
+  /// Builds one chapter's blocks; returns the errors, located in the chapter text.
+  func errors(building chapter: Chapter) throws -> [String] {
+    let build = try Shell.run(
       ["swift", "build", "--package-path", folder.path, "--target", "Snippets\(chapter.paddedNumber)"],
       in: root)
+    guard !build.succeeded else { return [] }
+    return CompilerOutput.errors(in: build.output).map { locate($0, in: chapter) }
   }
+
+  /// Turns "…/Snippets01/Line42.swift:5:3: error: …" into "Exercises/…/README.md:44:3: error: …".
+  private func locate(_ error: String, in chapter: Chapter) -> String {
+    let marker = "Snippets\(chapter.paddedNumber)/Line"
+    guard let start = error.range(of: marker) else { return error }
+    let parts = error[start.upperBound...].split(separator: ":", maxSplits: 2)
+    guard parts.count == 3, let fence = Int(parts[0].dropLast(".swift".count)),
+      let line = Int(parts[1])
+    else { return error }
+    // The generated file has `headerLines` lines before the block's first line.
+    return "\(chapter.textPath):\(fence + line - Self.headerLines):\(parts[2])"
+  }
+
+  /// The lines written before each block: a comment, an import and a blank line.
+  private static let headerLines = 3
 
   private func manifest(for chapters: [Chapter]) -> String {
     let targets = chapters.map { chapter in

@@ -54,11 +54,10 @@ extension Workshop {
       let package = SnippetPackage(root: kit.root)
       let snippets = try package.write(chapters)
       for chapter in chapters {
-        let build = try package.build(chapter)
         let count = snippets[chapter.number]?.count ?? 0
         tally.check(
           "chapter \(chapter.paddedNumber) text: \(count) Swift blocks compile",
-          build.succeeded ? [] : CompilerOutput.errors(in: build.output))
+          try package.errors(building: chapter))
       }
 
       print("")
