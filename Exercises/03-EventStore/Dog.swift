@@ -22,7 +22,7 @@ public struct Dog: Sendable {
     self.id = id
   }
 
-  // MARK: - Task 1: apply an event
+  // MARK: - Apply an event (chapter 2)
 
   /// Changes the state by one event.
   ///
@@ -37,7 +37,7 @@ public struct Dog: Sendable {
     }
   }
 
-  // MARK: - Task 2: record new events
+  // MARK: - Record new events (chapter 2)
 
   /// Records a decision: numbers the event with the next version, applies it once, and
   /// keeps it pending until it is saved.
@@ -60,7 +60,7 @@ public struct Dog: Sendable {
     record(.trickAdded(trick: trick))
   }
 
-  // MARK: - Task 3: collect pending events
+  // MARK: - Collect pending events (chapter 2)
 
   /// Returns the pending events and forgets them, as saving does.
   public mutating func collectEvents() -> [RecordedEvent] {
@@ -68,7 +68,7 @@ public struct Dog: Sendable {
     return pendingEvents
   }
 
-  // MARK: - Task 4: rebuild a dog from its events
+  // MARK: - Rebuild a dog from its events (chapter 2)
 
   /// Rebuilds a dog by applying its events in order.
   ///

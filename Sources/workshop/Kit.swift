@@ -71,7 +71,25 @@ struct Kit {
     } else {
       print(renderer.report(for: chapter, result: result))
     }
+    if let task = result.status.nextTask {
+      let files = filesMentioning("// Task \(task):", in: chapter)
+      if !files.isEmpty {
+        print("Look for `// Task \(task):` in " + files.joined(separator: ", ") + ".")
+      }
+    }
     fflush(nil)
     return result
+  }
+
+  /// The chapter's Swift files whose text contains `marker`, relative to the package root.
+  func filesMentioning(_ marker: String, in chapter: Chapter) -> [String] {
+    let folder = root.appendingPathComponent(chapter.exercisePath)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().filter { name in
+      guard name.hasSuffix(".swift"),
+        let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+      else { return false }
+      return text.contains(marker)
+    }.map { "\(chapter.exercisePath)/\($0)" }
   }
 }
