@@ -1,0 +1,18 @@
+/// A dog at the school, modelled the usual way: its current state and nothing else.
+public struct Dog: Equatable, Sendable {
+  /// The dog's name.
+  public let name: String
+  /// The tricks the dog knows, in the order it learnt them.
+  public private(set) var tricks: [String] = []
+
+  /// Creates a dog with a name and no tricks yet.
+  public init(name: String) {
+    // Task 1: keep the name the dog is given. (This placeholder forgets it.)
+    self.name = ""
+  }
+
+  /// Teaches the dog a trick.
+  public mutating func addTrick(_ trick: String) {
+    // Task 2: add `trick` at the end of `tricks`.
+  }
+}

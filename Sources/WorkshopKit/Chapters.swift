@@ -1,0 +1,76 @@
+/// The workshop's chapters, in order: the one table to extend when a chapter is added.
+///
+/// A new chapter also needs one entry in `workshopChapters` in Package.swift, its folders
+/// `Exercises/NN-Name/` (with README.md) and `Solutions/NN-Name/`, and `Tests/ChapterNNTests/`.
+/// `workshop verify` checks that they all exist and that the tests fail and pass as they should.
+public enum Chapters {
+  /// Every chapter, in order.
+  public static let all: [Chapter] = [
+    Chapter(
+      number: 1, folder: "01-PlainDog", title: "A plain Dog",
+      hints: [
+        1: [
+          "The placeholder in init(name:) assigns \"\" to self.name. Assign the parameter instead.",
+          "Write `self.name = name`. `tricks` already starts empty.",
+        ],
+        2: [
+          "`tricks` is an array: Array.append(_:) adds an element at the end.",
+          "Write `tricks.append(trick)` in addTrick(_:).",
+        ],
+      ]),
+    Chapter(
+      number: 2, folder: "02-EventSourcedDog", title: "An event-sourced Dog",
+      hints: [
+        1: [
+          "Switch over the event: `switch event { case .registered(let name): ... }`.",
+          "`.registered` sets `self.name = name`; `.trickAdded` does `tricks.append(trick)`.",
+        ],
+        2: [
+          "In record(_:), the next version is `version + 1`. Build a RecordedEvent with `id`.",
+          "record(_:) does four things: make the RecordedEvent, apply(event), set `version`, append to pendingEvents.",
+          "addTrick(_:) should only call `record(.trickAdded(trick: trick))`. Appending to `tricks` there too applies the trick twice.",
+        ],
+        3: [
+          "Keep the pending events in a constant, clear `pendingEvents`, return the constant.",
+          "`defer { pendingEvents = [] }` followed by `return pendingEvents` does it in two lines.",
+        ],
+        4: [
+          "Take `events.first` (throw HistoryError.noEvents if there is none) and call `self.init(id: first.originatorID)`.",
+          "Then loop over all events: check `originatorID == id` and `originatorVersion == version + 1`, apply the event, set `version`.",
+          "Do not call record(_:) while replaying: the events are already recorded, so they must not become pending again.",
+        ],
+      ]),
+    Chapter(
+      number: 3, folder: "03-EventStore", title: "An in-memory event store and an application",
+      hints: [
+        1: [
+          "Everything happens inside `try histories.withLock { histories in ... }`.",
+          "An event conflicts when its dog's history already has its version: `history.count >= event.originatorVersion` if histories have no gaps.",
+          "Throw `EventStoreError.versionConflict(originatorID: event.originatorID, version: event.originatorVersion)`.",
+        ],
+        2: [
+          "Copy the dictionary (`var updated = histories`), check and append every event to the copy, and assign it back only at the end.",
+          "Checking against the copy also catches a version repeated within one call.",
+          "Use one withLock for the check and the write: two separate locks let another append slip in between.",
+        ],
+        3: [
+          "Read the dog's array inside withLock: `histories.withLock { $0[originatorID] ?? [] }`.",
+          "Limit the versions with `filter { $0.originatorVersion <= version }` when `version` is not nil.",
+        ],
+        4: [
+          "Call `store.events(for: id, through: version)`; the store already does the time travel.",
+          "Throw `RepositoryError.aggregateNotFound(id: id)` when the events are empty, else return `try Dog(replaying: events)`.",
+        ],
+        5: [
+          "save(_:) is one line: `try await store.append(dog.pendingEvents)`.",
+          "registerDog: `let dog = Dog.register(name: name)`, save it, return `dog.id`.",
+          "addTrick: `var dog = try await repository.get(dogID)`, `dog.addTrick(trick)`, save it. getDog returns `DogDetails(name:tricks:)`.",
+        ],
+      ]),
+  ]
+
+  /// The chapter with the given number, if there is one.
+  public static func chapter(_ number: Int) -> Chapter? {
+    all.first { $0.number == number }
+  }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import WorkshopKit
+
+extension Workshop {
+  /// The maintainers' check: solutions pass, untouched exercises fail cleanly, texts compile.
+  struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check every chapter (for maintainers and CI).",
+      discussion: """
+        Every reference solution passes its tests; every untouched exercise compiles and its
+        tests all run and fail, each naming its task; every Swift block in the chapter texts
+        compiles against the chapter's solution. Ends with a line "N passed, N failed".
+        """)
+
+    func run() throws {
+      let kit = try Kit()
+      var tally = Tally(palette: kit.palette)
+      let chapters = Chapters.all
+
+      print(kit.palette.bold("Chapter layout"))
+      for chapter in chapters {
+        tally.check("chapter \(chapter.paddedNumber) has its folders, text and hints", layoutProblems(chapter, root: kit.root))
+      }
+      let status = try Shell.run(["git", "status", "--porcelain", "--", "Exercises"], in: kit.root)
+      tally.check(
+        "the exercises are untouched (as committed)",
+        !status.succeeded
+          ? ["git status failed: \(status.output)"]
+          : status.output.split(whereSeparator: \.isNewline).map { "changed: \($0)" })
+
+      print(kit.palette.bold("Reference solutions (WORKSHOP_SOLUTIONS=1, .build-solutions)"))
+      let solutions = try TestCommand(root: kit.root).run(chapters: nil, solutions: true)
+      for chapter in chapters {
+        let run = solutions.run.restricted(toTarget: chapter.testTarget)
+        var problems = VerifyRules.solutionProblems(run)
+        if !run.didStart { problems += CompilerOutput.errors(in: solutions.shell.output) }
+        tally.check("solution \(chapter.paddedNumber) passes its \(run.tests.count) tests", problems)
+      }
+
+      print(kit.palette.bold("Untouched exercises (.build-workshop)"))
+      let exercises = try TestCommand(root: kit.root).run(chapters: nil, solutions: false)
+      for chapter in chapters {
+        let run = exercises.run.restricted(toTarget: chapter.testTarget)
+        var problems = VerifyRules.starterProblems(run)
+        if !run.didStart { problems += CompilerOutput.errors(in: exercises.shell.output) }
+        let taskTests = run.tests.filter { $0.task != nil }.count
+        tally.check(
+          "exercise \(chapter.paddedNumber) compiles and its \(taskTests) task tests fail cleanly",
+          problems)
+      }
+
+      print(kit.palette.bold("Code blocks in the chapter texts"))
+      let package = SnippetPackage(root: kit.root)
+      let snippets = try package.write(chapters)
+      for chapter in chapters {
+        let count = snippets[chapter.number]?.count ?? 0
+        tally.check(
+          "chapter \(chapter.paddedNumber) text: \(count) Swift blocks compile",
+          try package.errors(building: chapter))
+      }
+
+      print("")
+      print("\(tally.passed) passed, \(tally.failed) failed")
+      if tally.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// What is missing for a chapter: its folders, text, tests and hints.
+    private func layoutProblems(_ chapter: Chapter, root: URL) -> [String] {
+      let paths = [
+        chapter.exercisePath, chapter.solutionPath, chapter.textPath,
+        "Tests/\(chapter.testTarget)",
+      ]
+      var problems = paths.filter {
+        !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+      }.map { "missing \($0)" }
+      if chapter.hints.isEmpty { problems.append("no hints") }
+      for (task, hints) in chapter.hints where hints.isEmpty || hints.contains(where: \.isEmpty) {
+        problems.append("an empty hint for task \(task)")
+      }
+      return problems
+    }
+  }
+}
