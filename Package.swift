@@ -128,7 +128,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "WorkshopTests", dependencies: ["WorkshopKit"]),
+    .testTarget(name: "WorkshopTests", dependencies: ["WorkshopKit", "workshop"]),
   ] + chapterTargets()
 )
 
