@@ -181,7 +181,7 @@ public struct Mapper: Sendable {
     let plaintext = try unprotect(
       stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
     do {
-      let state = try decoder.decode(StoredState<Event>.self, from: plaintext)
+      let state = try decoder.decode(from: plaintext, reading: StoredState<Event>.init(reading:))
       return RecordedEvent(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         timestamp: state.timestamp, event: state.event)
@@ -197,4 +197,16 @@ public struct Mapper: Sendable {
 struct StoredState<Event: DomainEvent>: Codable {
   let timestamp: Date
   let event: Event
+
+  init(timestamp: Date, event: Event) {
+    self.timestamp = timestamp
+    self.event = event
+  }
+
+  /// Reads the state as its synthesized `init(from:)` would, without a keyed container: the
+  /// fast path of loading events.
+  init(reading value: JSONValueDecoder) throws {
+    timestamp = try value.member("timestamp").decode(Date.self)
+    event = try value.member("event").decode(Event.self)
+  }
 }

@@ -21,6 +21,14 @@ struct FastJSONDecoder {
   ///
   /// - Throws: `DecodingError` when `data` is not JSON or does not hold a `type`.
   mutating func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    try decode(from: data) { try $0.decode(type) }
+  }
+
+  /// Reads a value from `data` with `read`, which is given the document's root value: for
+  /// formats the library defines itself, read without a keyed container's costs.
+  ///
+  /// - Throws: `DecodingError` when `data` is not JSON, and what `read` throws.
+  mutating func decode<T>(from data: Data, reading read: (JSONValueDecoder) throws -> T) throws -> T {
     try data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       tokens.removeAll(keepingCapacity: true)
@@ -31,7 +39,7 @@ struct FastJSONDecoder {
           throw DecodingError.dataCorrupted(
             DecodingError.Context(codingPath: [], debugDescription: "The given data was empty."))
         }
-        return try JSONDocument(tokens: tokenBase, bytes: byteBase).decode(type, at: 0)
+        return try read(JSONValueDecoder(document: JSONDocument(tokens: tokenBase, bytes: byteBase), index: 0))
       }
     }
   }
@@ -55,6 +63,16 @@ struct JSONValueDecoder: Decoder {
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
     self
+  }
+
+  /// The value of `key` in this object.
+  ///
+  /// - Throws: `DecodingError` when this is not an object or has no such key.
+  func member(_ key: String) throws -> JSONValueDecoder {
+    try JSONValueDecoder(
+      document: document,
+      index: JSONKeyedContainer<JSONCodingKey>(document: document, index: index)
+        .valueIndex(for: JSONCodingKey(stringValue: key)))
   }
 }
 

@@ -22,7 +22,7 @@ struct JSONDocument {
       for _ in 0..<Int(tokens[index].length) {
         let keyToken = tokens[member]
         if keyToken.flags & JSONToken.hasEscapes == 0 {
-          if keyToken.length == wanted.count, bytes(of: keyToken).elementsEqual(wanted) {
+          if Self.equal(bytes(of: keyToken), wanted) {
             return member + 1
           }
         } else if let decoded = try? unescapedString(keyToken), decoded.utf8.elementsEqual(wanted) {
@@ -34,16 +34,25 @@ struct JSONDocument {
     }
   }
 
-  /// The keys of the object at `index`, in document order.
-  func keys(ofObjectAt index: Int) -> [String] {
-    var keys: [String] = []
+  /// The keys of the object at `index` that `Key` knows, in document order.
+  func keys<Key: CodingKey>(ofObjectAt index: Int, as type: Key.Type) -> [Key] {
+    var keys: [Key] = []
     keys.reserveCapacity(Int(tokens[index].length))
     var member = index + 1
     for _ in 0..<Int(tokens[index].length) {
-      if let key = try? string(tokens[member]) { keys.append(key) }
+      if let text = try? string(tokens[member]), let key = Key(stringValue: text) {
+        keys.append(key)
+      }
       member = Int(tokens[member + 1].end)
     }
     return keys
+  }
+
+  /// Whether two byte ranges hold the same bytes; keys are short, so a plain loop suffices.
+  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    for offset in 0..<left.count where left[offset] != right[offset] { return false }
+    return true
   }
 
   // MARK: - Strings

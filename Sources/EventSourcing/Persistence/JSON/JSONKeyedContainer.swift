@@ -14,7 +14,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   var codingPath: [any CodingKey] { document.codingPath(to: index) }
 
   var allKeys: [Key] {
-    document.keys(ofObjectAt: index).compactMap { Key(stringValue: $0) }
+    document.keys(ofObjectAt: index, as: Key.self)
   }
 
   func contains(_ key: Key) -> Bool {
@@ -22,7 +22,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   /// The token of the value of `key`.
-  private func value(for key: Key) throws -> Int {
+  func valueIndex(for key: Key) throws -> Int {
     guard let value = document.valueIndex(forKey: key.stringValue, inObjectAt: index) else {
       throw DecodingError.keyNotFound(
         key,
@@ -33,19 +33,19 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return value
   }
 
-  func decodeNil(forKey key: Key) throws -> Bool { document.decodeNil(at: try value(for: key)) }
+  func decodeNil(forKey key: Key) throws -> Bool { document.decodeNil(at: try valueIndex(for: key)) }
 
   func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-    try document.decodeBool(at: value(for: key))
+    try document.decodeBool(at: valueIndex(for: key))
   }
   func decode(_ type: String.Type, forKey key: Key) throws -> String {
-    try document.decodeString(at: value(for: key))
+    try document.decodeString(at: valueIndex(for: key))
   }
   func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-    try document.decodeDouble(at: value(for: key))
+    try document.decodeDouble(at: valueIndex(for: key))
   }
   func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
-    try document.decodeFloat(at: value(for: key))
+    try document.decodeFloat(at: valueIndex(for: key))
   }
   func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
   func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
@@ -59,7 +59,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try integer(type, key) }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    try document.decode(type, at: value(for: key))
+    try document.decode(type, at: valueIndex(for: key))
   }
 
   /// Looks the key up once, where the default implementation looks it up three times.
@@ -71,18 +71,18 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   private func integer<T: FixedWidthInteger>(_ type: T.Type, _ key: Key) throws -> T {
-    try document.decodeInteger(type, at: value(for: key))
+    try document.decodeInteger(type, at: valueIndex(for: key))
   }
 
   func nestedContainer<NestedKey: CodingKey>(
     keyedBy type: NestedKey.Type, forKey key: Key
   ) throws -> KeyedDecodingContainer<NestedKey> {
     KeyedDecodingContainer(
-      try JSONKeyedContainer<NestedKey>(document: document, index: value(for: key)))
+      try JSONKeyedContainer<NestedKey>(document: document, index: valueIndex(for: key)))
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-    try JSONUnkeyedContainer(document: document, index: value(for: key))
+    try JSONUnkeyedContainer(document: document, index: valueIndex(for: key))
   }
 
   func superDecoder() throws -> any Decoder {
@@ -96,6 +96,6 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func superDecoder(forKey key: Key) throws -> any Decoder {
-    JSONValueDecoder(document: document, index: try value(for: key))
+    JSONValueDecoder(document: document, index: try valueIndex(for: key))
   }
 }

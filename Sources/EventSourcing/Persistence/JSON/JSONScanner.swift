@@ -198,8 +198,8 @@ struct JSONScanner {
     position += 1
   }
 
-  /// Checks the escape at the backslash at `position` and skips it; surrogates are paired
-  /// when the string is decoded.
+  /// Checks the escape at the backslash at `position` and skips it; a surrogate must be one of
+  /// a pair.
   private mutating func skipEscape() throws {
     guard position + 1 < bytes.count else { throw fault("unterminated string") }
     switch bytes[position + 1] {
@@ -207,14 +207,31 @@ struct JSONScanner {
       UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
       position += 2
     case UInt8(ascii: "u"):
-      guard bytes.count - position >= 6 else { throw fault("unterminated string") }
-      for offset in 2..<6 where JSONScanner.hexValue(bytes[position + offset]) == nil {
-        throw fault("invalid \\u escape")
+      let unit = try codeUnit()
+      if (0xDC00..<0xE000).contains(unit) { throw fault("unpaired UTF-16 surrogate") }
+      if (0xD800..<0xDC00).contains(unit) {
+        // A high surrogate must be followed by an escaped low one.
+        guard bytes.count - position >= 2, bytes[position] == UInt8(ascii: "\\"),
+          bytes[position + 1] == UInt8(ascii: "u"), (0xDC00..<0xE000).contains(try codeUnit())
+        else { throw fault("unpaired UTF-16 surrogate") }
       }
-      position += 6
     default:
       throw fault("invalid escape")
     }
+  }
+
+  /// Reads the `\uXXXX` escape at `position` and moves past it.
+  private mutating func codeUnit() throws -> UInt32 {
+    guard bytes.count - position >= 6 else { throw fault("unterminated string") }
+    var unit: UInt32 = 0
+    for offset in 2..<6 {
+      guard let digit = JSONScanner.hexValue(bytes[position + offset]) else {
+        throw fault("invalid \\u escape")
+      }
+      unit = unit << 4 | UInt32(digit)
+    }
+    position += 6
+    return unit
   }
 
   /// The value of a hexadecimal digit.
