@@ -84,12 +84,14 @@ public final class InMemoryRecorder: ProcessRecorder {
     let lower = version.map { all.firstIndex(withVersionAbove: $0) } ?? all.startIndex
     let upper = throughVersion.map { all.firstIndex(withVersionAbove: $0) } ?? all.endIndex
     guard lower < upper else { return [] }
-    let selected = lower == all.startIndex && upper == all.endIndex ? all : Array(all[lower..<upper])
+    let selected =
+      lower == all.startIndex && upper == all.endIndex ? all : Array(all[lower..<upper])
     let ordered = descending ? Array(selected.reversed()) : selected
     return limit.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
   }
 
-  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification] {
+  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification]
+  {
     storage.withLock { storage in
       let all = storage.notifications
       let lower = max(start, 1) - 1

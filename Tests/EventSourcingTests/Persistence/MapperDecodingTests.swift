@@ -44,15 +44,19 @@ struct MapperDecodingTests {
 
   @Test(
     "Topics are checked by the type's whole name, before and after one that passed",
-    arguments: ["DogSchool.Dog.EventX.trickAdded", "DogSchool.Dog", "Dogschool.Dog.Event.trickAdded"])
+    arguments: [
+      "DogSchool.Dog.EventX.trickAdded", "DogSchool.Dog", "Dogschool.Dog.Event.trickAdded",
+    ])
   func foreignTopic(topic: String) throws {
     var stored = try storedEvents(count: 4)
     stored[2] = StoredEvent(
       originatorID: stored[2].originatorID, originatorVersion: 3, topic: topic,
       state: stored[2].state)
-    #expect(throws: MapperError.unknownTopic(
-      topic: topic, expected: "DogSchool.Dog.Event", originatorID: stored[2].originatorID,
-      version: 3)) { try mapper.recordedEvents(Dog.Event.self, from: stored) }
+    #expect(
+      throws: MapperError.unknownTopic(
+        topic: topic, expected: "DogSchool.Dog.Event", originatorID: stored[2].originatorID,
+        version: 3)
+    ) { try mapper.recordedEvents(Dog.Event.self, from: stored) }
   }
 
   @Test("A thousand events read in a batch equal those read one at a time")

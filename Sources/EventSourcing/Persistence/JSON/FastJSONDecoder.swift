@@ -28,7 +28,8 @@ struct FastJSONDecoder {
   /// formats the library defines itself, read without a keyed container's costs.
   ///
   /// - Throws: `DecodingError` when `data` is not JSON, and what `read` throws.
-  mutating func decode<T>(from data: Data, reading read: (JSONValueDecoder) throws -> T) throws -> T {
+  mutating func decode<T>(from data: Data, reading read: (JSONValueDecoder) throws -> T) throws -> T
+  {
     try data.withUnsafeBytes { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       tokens.removeAll(keepingCapacity: true)
@@ -39,7 +40,8 @@ struct FastJSONDecoder {
           throw DecodingError.dataCorrupted(
             DecodingError.Context(codingPath: [], debugDescription: "The given data was empty."))
         }
-        return try read(JSONValueDecoder(document: JSONDocument(tokens: tokenBase, bytes: byteBase), index: 0))
+        return try read(
+          JSONValueDecoder(document: JSONDocument(tokens: tokenBase, bytes: byteBase), index: 0))
       }
     }
   }

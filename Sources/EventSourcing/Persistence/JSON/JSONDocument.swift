@@ -49,7 +49,9 @@ struct JSONDocument {
   }
 
   /// Whether two byte ranges hold the same bytes; keys are short, so a plain loop suffices.
-  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     guard left.count == right.count else { return false }
     for offset in 0..<left.count where left[offset] != right[offset] { return false }
     return true

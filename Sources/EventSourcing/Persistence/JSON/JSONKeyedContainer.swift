@@ -33,7 +33,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return value
   }
 
-  func decodeNil(forKey key: Key) throws -> Bool { document.decodeNil(at: try valueIndex(for: key)) }
+  func decodeNil(forKey key: Key) throws -> Bool {
+    document.decodeNil(at: try valueIndex(for: key))
+  }
 
   func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
     try document.decodeBool(at: valueIndex(for: key))

@@ -45,7 +45,9 @@ struct JSONScanner {
             end: Int32(open)))
         position += 1
         skipWhitespace()
-        if position < bytes.count, bytes[position] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+        if position < bytes.count,
+          bytes[position] == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        {
           position += 1
           tokens[tokens.count - 1].end = Int32(tokens.count)
           depth -= 1
@@ -252,12 +254,20 @@ struct JSONScanner {
     var secondRange: ClosedRange<UInt8> = 0x80...0xBF
     switch lead {
     case 0xC2...0xDF: length = 2
-    case 0xE0: length = 3; secondRange = 0xA0...0xBF
+    case 0xE0:
+      length = 3
+      secondRange = 0xA0...0xBF
     case 0xE1...0xEC, 0xEE...0xEF: length = 3
-    case 0xED: length = 3; secondRange = 0x80...0x9F
-    case 0xF0: length = 4; secondRange = 0x90...0xBF
+    case 0xED:
+      length = 3
+      secondRange = 0x80...0x9F
+    case 0xF0:
+      length = 4
+      secondRange = 0x90...0xBF
     case 0xF1...0xF3: length = 4
-    case 0xF4: length = 4; secondRange = 0x80...0x8F
+    case 0xF4:
+      length = 4
+      secondRange = 0x80...0x8F
     default: throw fault("invalid UTF-8")
     }
     guard bytes.count - position >= length, secondRange.contains(bytes[position + 1]) else {
@@ -272,6 +282,7 @@ struct JSONScanner {
   private func fault(_ what: String) -> DecodingError {
     DecodingError.dataCorrupted(
       DecodingError.Context(
-        codingPath: [], debugDescription: "The given data was not valid JSON: \(what) at byte \(position)."))
+        codingPath: [],
+        debugDescription: "The given data was not valid JSON: \(what) at byte \(position)."))
   }
 }

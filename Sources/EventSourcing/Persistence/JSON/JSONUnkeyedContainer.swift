@@ -46,14 +46,18 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     return try next(Bool.self) { _, _ in true }
   }
 
-  mutating func decode(_ type: Bool.Type) throws -> Bool { try next(type) { try $0.decodeBool(at: $1) } }
+  mutating func decode(_ type: Bool.Type) throws -> Bool {
+    try next(type) { try $0.decodeBool(at: $1) }
+  }
   mutating func decode(_ type: String.Type) throws -> String {
     try next(type) { try $0.decodeString(at: $1) }
   }
   mutating func decode(_ type: Double.Type) throws -> Double {
     try next(type) { try $0.decodeDouble(at: $1) }
   }
-  mutating func decode(_ type: Float.Type) throws -> Float { try next(type) { try $0.decodeFloat(at: $1) } }
+  mutating func decode(_ type: Float.Type) throws -> Float {
+    try next(type) { try $0.decodeFloat(at: $1) }
+  }
   mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
   mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
   mutating func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }

@@ -1,6 +1,7 @@
-@testable import EventSourcing
 import Foundation
 import Testing
+
+@testable import EventSourcing
 
 @Suite("The fast JSON decoder's errors")
 struct FastJSONDecoderErrorTests {
@@ -41,7 +42,9 @@ struct FastJSONDecoderErrorTests {
     ])
   func mismatches(text: String) throws {
     let data = Data(text.utf8)
-    let expected = #expect(throws: (any Error).self) { try JSONDecoder().decode(Items.self, from: data) }
+    let expected = #expect(throws: (any Error).self) {
+      try JSONDecoder().decode(Items.self, from: data)
+    }
     let found = #expect(throws: DecodingError.self) { try fast(Items.self, data) }
     if let expected, let found {
       #expect(summary(found) == summary(expected))
@@ -52,7 +55,8 @@ struct FastJSONDecoderErrorTests {
     "Numbers that do not fit are named by coding path",
     arguments: [
       (#"{"items":[],"small":300}"#, "small"), (#"{"items":[],"small":-1}"#, "small"),
-      (#"{"items":[{"a":1.5}]}"#, "items/Index 0/a"), (#"{"items":[{"a":1e400}]}"#, "items/Index 0/a"),
+      (#"{"items":[{"a":1.5}]}"#, "items/Index 0/a"),
+      (#"{"items":[{"a":1e400}]}"#, "items/Index 0/a"),
       (#"{"items":[{"a":99999999999999999999}]}"#, "items/Index 0/a"),
     ])
   func numbersOutOfRange(text: String, path: String) throws {
@@ -72,11 +76,17 @@ struct FastJSONDecoderErrorTests {
       String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
     ])
   func malformed(text: String) throws {
-    let error = #expect(throws: DecodingError.self) { try fast([String: Int].self, Data(text.utf8)) }
+    let error = #expect(throws: DecodingError.self) {
+      try fast([String: Int].self, Data(text.utf8))
+    }
     if let error { #expect(summary(error) == "dataCorrupted at ") }
   }
 
-  @Test("Invalid UTF-8 is refused", arguments: [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+  @Test(
+    "Invalid UTF-8 is refused",
+    arguments: [
+      [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80],
+    ] as [[UInt8]])
   func invalidUTF8(sequence: [UInt8]) throws {
     let data = Data([UInt8(ascii: "\"")] + sequence + [UInt8(ascii: "\"")])
     #expect(throws: DecodingError.self) { try fast(String.self, data) }
@@ -84,7 +94,12 @@ struct FastJSONDecoderErrorTests {
 
   @Test("An enumeration with two cases' keys is refused, as its synthesized decoding requires")
   func twoCases() throws {
-    enum Choice: Codable { case one(Int), two(Int) }
-    #expect(throws: DecodingError.self) { try fast(Choice.self, Data(#"{"one":{"_0":1},"two":{"_0":2}}"#.utf8)) }
+    enum Choice: Codable {
+      case one(Int)
+      case two(Int)
+    }
+    #expect(throws: DecodingError.self) {
+      try fast(Choice.self, Data(#"{"one":{"_0":1},"two":{"_0":2}}"#.utf8))
+    }
   }
 }

@@ -1,6 +1,7 @@
-@testable import EventSourcing
 import Foundation
 import Testing
+
+@testable import EventSourcing
 
 @Suite("The fast JSON decoder on damaged input")
 struct FastJSONDecoderFuzzTests {
@@ -12,7 +13,8 @@ struct FastJSONDecoderFuzzTests {
       Data(#"{"timestamp":817151941.1672522,"event":{"trickAdded":{"trick":"trick 0"}}}"#.utf8),
       Data(#"{"a":[1,-2.5e3,"\ud83d\udc36",null,true,{"b":[]}]}"#.utf8),
     ]
-    let alphabet = Array(#"{}[],:"\ 0123456789.eE+-tfnrulas_/\u00e9"#.utf8) + [0x80, 0xC3, 0xFF, 0x0A]
+    let alphabet =
+      Array(#"{}[],:"\ 0123456789.eE+-tfnrulas_/\u00e9"#.utf8) + [0x80, 0xC3, 0xFF, 0x0A]
     var agreed = 0
     var decoder = FastJSONDecoder()
     for iteration in 0..<4_000 {
@@ -63,7 +65,12 @@ struct FastJSONDecoderFuzzTests {
 
 /// Any JSON value, decoded through every kind of container.
 private enum Shape: Decodable, Equatable {
-  case null, bool(Bool), number(Double), string(String), array([Shape]), object([String: Shape])
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([Shape])
+  case object([String: Shape])
 
   init(from decoder: any Decoder) throws {
     if let container = try? decoder.container(keyedBy: AnyKey.self) {

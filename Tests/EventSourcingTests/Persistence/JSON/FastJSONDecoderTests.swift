@@ -1,6 +1,7 @@
-@testable import EventSourcing
 import Foundation
 import Testing
+
+@testable import EventSourcing
 
 @Suite("The fast JSON decoder")
 struct FastJSONDecoderTests {
@@ -21,7 +22,8 @@ struct FastJSONDecoderTests {
     #expect(decoded == value)
     #expect(decoded == (try JSONDecoder().decode(Everything.self, from: data)))
     #expect(decoded.inner.values[1].sign == .minus)
-    #expect(try fast([Everything].self, try JSONEncoder().encode([value, value])) == [value, value])
+    #expect(
+      try fast([Everything].self, try JSONEncoder().encode([value, value])) == [value, value])
   }
 
   @Test("Reads top-level scalars, optionals and empty containers")
@@ -49,7 +51,8 @@ struct FastJSONDecoderTests {
       0.1, 0.2, 0.30000000000000004, 1e300, -1e300, -0.0, 0, .leastNonzeroMagnitude,
       .leastNormalMagnitude, 2.2250738585072014e-308,
       Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude, 817_151_941.1672522,
-      123_456_789_012_345_680, 9_007_199_254_740_992, 9_007_199_254_740_994, 1e22, 1e23, 1.5e-10, 4.35, 1.0 / 3,
+      123_456_789_012_345_680, 9_007_199_254_740_992, 9_007_199_254_740_994, 1e22, 1e23, 1.5e-10,
+      4.35, 1.0 / 3,
     ] as [Double])
   func doubles(value: Double) throws {
     let decoded = try fast([Double].self, try JSONEncoder().encode([value]))
@@ -83,7 +86,9 @@ struct FastJSONDecoderTests {
       #""\u0000""#,
     ]
     for text in texts {
-      #expect(try fast(String.self, text) == (try JSONDecoder().decode(String.self, from: Data(text.utf8))))
+      #expect(
+        try fast(String.self, text)
+          == (try JSONDecoder().decode(String.self, from: Data(text.utf8))))
     }
     #expect(try fast([String: Int].self, #"{"k\u00e9y": 1}"#) == ["kéy": 1])
     struct Keyed: Decodable, Equatable { let ké: Int }

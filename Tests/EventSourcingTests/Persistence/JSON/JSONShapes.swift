@@ -52,7 +52,8 @@ struct Everything: Codable, Equatable {
   var matrix: [[Int]] = [[], [1], [2, 3]]
   var dictionary: [String: [String: Int]] = ["a": ["x": 1], "": [:], "ü": ["y": -1]]
   var byNumber: [Int: String] = [1: "one", -2: "minus two"]
-  var inner = Inner(values: [0, -0.0, 1e300, .leastNonzeroMagnitude], flags: ["on": true, "off": false])
+  var inner = Inner(
+    values: [0, -0.0, 1e300, .leastNonzeroMagnitude], flags: ["on": true, "off": false])
   var inners: [Inner?] = [nil, Inner(values: [], flags: [:])]
 }
 
