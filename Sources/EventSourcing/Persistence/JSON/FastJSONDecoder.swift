@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decodes `Decodable` values from the JSON that Foundation's `JSONEncoder` writes with its
-/// default strategies, several times faster than `JSONDecoder`.
+/// default strategies, about three times faster than `JSONDecoder`.
 ///
 /// The text is scanned once into a flat table of tokens (see ``JSONScanner``); decoding then
 /// reads values in place, turns strings into `String`s only when asked for them, and parses
@@ -9,8 +9,9 @@ import Foundation
 /// `Data` is Base64, dictionaries with `String` keys are objects, and enumerations with
 /// associated values are read as Swift's synthesized conformances write them.
 ///
-/// Errors are `DecodingError`s with coding paths, like `JSONDecoder`'s. Differences: a key
-/// written twice yields its first value; `superDecoder(forKey:)` needs the key to be present.
+/// Errors are `DecodingError`s with coding paths, like `JSONDecoder`'s; syntax errors name the
+/// byte offset. Differences: a key written twice yields its first value; a trailing comma is
+/// refused, as RFC 8259 says; `superDecoder(forKey:)` needs the key to be present.
 ///
 /// One decoder keeps its token table between calls, so decoding many small documents with it
 /// allocates the table once.
