@@ -63,7 +63,7 @@ class Animal: Codable {
   init(legs: Int) { self.legs = legs }
 }
 
-final class Bird: Animal, @unchecked Sendable {  // immutable; Sendable only for test arguments
+final class Bird: Animal {
   let wings: Int
 
   init(legs: Int, wings: Int) {
