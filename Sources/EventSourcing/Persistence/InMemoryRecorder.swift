@@ -78,16 +78,20 @@ public final class InMemoryRecorder: ProcessRecorder {
     for originatorID: UUID, after version: Int?, through throughVersion: Int?,
     descending: Bool, limit: Int?
   ) async throws -> [StoredEvent] {
+    // The events are sorted by version, so the range asked for is found by binary search and
+    // the whole history is returned without copying when no bounds are given.
     let all = storage.withLock { $0.eventsByOriginator[originatorID] ?? [] }
-    let selected = all.filter { event in
-      (version.map { event.originatorVersion > $0 } ?? true)
-        && (throughVersion.map { event.originatorVersion <= $0 } ?? true)
-    }
+    let lower = version.map { all.firstIndex(withVersionAbove: $0) } ?? all.startIndex
+    let upper = throughVersion.map { all.firstIndex(withVersionAbove: $0) } ?? all.endIndex
+    guard lower < upper else { return [] }
+    let selected =
+      lower == all.startIndex && upper == all.endIndex ? all : Array(all[lower..<upper])
     let ordered = descending ? Array(selected.reversed()) : selected
     return limit.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
   }
 
-  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification] {
+  public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification]
+  {
     storage.withLock { storage in
       let all = storage.notifications
       let lower = max(start, 1) - 1
@@ -121,6 +125,11 @@ extension Array where Element == StoredEvent {
   fileprivate func containsVersion(_ version: Int) -> Bool {
     let index = firstIndex(withVersionAtLeast: version)
     return index < endIndex && self[index].originatorVersion == version
+  }
+
+  /// The index of the first event whose version is greater than `version`.
+  fileprivate func firstIndex(withVersionAbove version: Int) -> Int {
+    version == .max ? endIndex : firstIndex(withVersionAtLeast: version + 1)
   }
 
   private func firstIndex(withVersionAtLeast version: Int) -> Int {

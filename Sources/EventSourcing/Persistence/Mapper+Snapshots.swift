@@ -42,11 +42,12 @@ extension Mapper {
     var plaintext = try unprotect(
       stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
     do {
-      let header = try JSONDecoder().decode(SnapshotShape.self, from: plaintext)
+      var decoder = FastJSONDecoder()
+      let header = try decoder.decode(SnapshotShape.self, from: plaintext)
       if header.stateVersion < State.stateVersion {
         plaintext = try upcast(plaintext, as: State.self, from: header.stateVersion)
       }
-      let decoded = try JSONDecoder().decode(StoredSnapshotState<State>.self, from: plaintext)
+      let decoded = try decoder.decode(StoredSnapshotState<State>.self, from: plaintext)
       return Snapshot(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state,

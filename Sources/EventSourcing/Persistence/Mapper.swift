@@ -13,9 +13,11 @@ public import Foundation
 /// 4. **encrypt**, when a ``Cipher`` is set.
 ///
 /// Reading runs the steps in reverse: decrypt (authenticating each record), decompress,
-/// verify the chain link by link, decode. The topic names the event type, so a record of
-/// another type is refused with ``MapperError/unknownTopic(topic:expected:originatorID:version:)``
-/// instead of being decoded into nonsense.
+/// verify the chain link by link, decode. States are read by the library's own JSON decoder,
+/// which reads what `JSONEncoder` writes about three times faster than `JSONDecoder`. The topic
+/// names the event type, so a record of another type is refused with
+/// ``MapperError/unknownTopic(topic:expected:originatorID:version:)`` instead of being decoded
+/// into nonsense.
 public struct Mapper: Sendable {
   /// Compresses state before encryption, when set.
   public let compressor: (any Compressor)?
@@ -111,8 +113,9 @@ public struct Mapper: Sendable {
     _ type: Event.Type = Event.self, from stored: StoredEvent
   ) throws -> RecordedEvent<Event> {
     var verifier = HashChainVerifier(chain: hashChain)
-    let payload = try verifier.payload(of: plaintextState(of: stored, as: type), in: stored)
-    return try decode(type, payload: payload, of: stored)
+    var decoder = FastJSONDecoder()
+    return try recordedEvent(
+      type, from: stored, typeTopic: Event.typeTopic, verifier: &verifier, decoder: &decoder)
   }
 
   /// Returns the recorded events that stored events hold, in the same order.
@@ -120,8 +123,9 @@ public struct Mapper: Sendable {
   /// With a ``hashChain`` the events must be one aggregate's consecutive events, oldest
   /// first, and every link between them is checked.
   ///
-  /// Decoding many events at once is much faster than one at a time: the states are decoded
-  /// as one JSON array. When that fails, each record is decoded alone to name the damaged one.
+  /// Decoding many events at once is much faster than one at a time: the event type's topic
+  /// is worked out once, a record with the same topic as the one before it is not checked
+  /// again, and one decoder's token table serves every record.
   ///
   /// - Throws: ``MapperError`` naming the first record that fails.
   public func recordedEvents<Event>(
@@ -145,29 +149,17 @@ public struct Mapper: Sendable {
     var verifier =
       previousHash.map { HashChainVerifier(chain: hashChain, after: $0) }
       ?? HashChainVerifier(chain: hashChain, startsAtFirstVersion: startsAtFirstVersion)
-    let payloads = try stored.map { event in
-      try verifier.payload(of: plaintextState(of: event, as: type), in: event)
-    }
-    guard stored.count > 1 else {
-      let events = try zip(stored, payloads).map { try decode(type, payload: $1, of: $0) }
-      return (events, verifier.headHash)
-    }
-    var array = Data("[".utf8)
-    array.reserveCapacity(payloads.reduce(2) { $0 + $1.count + 1 })
-    for (index, payload) in payloads.enumerated() {
-      if index > 0 { array.append(UInt8(ascii: ",")) }
-      array.append(payload)
-    }
-    array.append(UInt8(ascii: "]"))
-    guard let states = try? JSONDecoder().decode([StoredState<Event>].self, from: array) else {
-      // One of them is damaged: decoding them one by one throws the error that names it.
-      let events = try zip(stored, payloads).map { try decode(type, payload: $1, of: $0) }
-      return (events, verifier.headHash)
-    }
-    let events = zip(stored, states).map { event, state in
-      RecordedEvent(
-        originatorID: event.originatorID, originatorVersion: event.originatorVersion,
-        timestamp: state.timestamp, event: state.event)
+    let typeTopic = Event.typeTopic
+    var decoder = FastJSONDecoder()
+    var checkedTopic: String?
+    var events: [RecordedEvent<Event>] = []
+    events.reserveCapacity(stored.count)
+    for record in stored {
+      let topic = record.topic == checkedTopic ? nil : typeTopic
+      events.append(
+        try recordedEvent(
+          type, from: record, typeTopic: topic, verifier: &verifier, decoder: &decoder))
+      checkedTopic = record.topic
     }
     return (events, verifier.headHash)
   }
@@ -208,8 +200,24 @@ public struct Mapper: Sendable {
 
   /// Whether a stored topic, after following ``topicAliases``, names events of `type`.
   public func isTopic<Event: DomainEvent>(_ topic: String, of type: Event.Type) -> Bool {
+    isTopic(topic, typeTopic: Event.typeTopic)
+  }
+
+  /// Whether a stored topic names `typeTopic` or one of its cases; comparing bytes first, as
+  /// topics are almost always written exactly as the type's.
+  func isTopic(_ topic: String, typeTopic: String) -> Bool {
+    if topicAliases.isEmpty, Self.hasTypeTopic(topic, typeTopic) { return true }
     let current = currentTopic(of: topic)
-    return current == Event.typeTopic || current.hasPrefix(Event.typeTopic + ".")
+    return current == typeTopic || current.hasPrefix(typeTopic + ".")
+  }
+
+  /// Whether `topic` is `typeTopic`, or `typeTopic` followed by a dot, byte for byte.
+  private static func hasTypeTopic(_ topic: String, _ typeTopic: String) -> Bool {
+    let bytes = topic.utf8
+    let prefix = typeTopic.utf8
+    guard bytes.count >= prefix.count, bytes.starts(with: prefix) else { return false }
+    return bytes.count == prefix.count
+      || bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: ".")
   }
 
   /// Returns the recorded event a notification carries when it is of `type`, or `nil` when it
@@ -260,11 +268,22 @@ public struct Mapper: Sendable {
     return plaintext
   }
 
-  private func decode<Event: DomainEvent>(
-    _ type: Event.Type, payload: Data, of stored: StoredEvent
+  /// Reads one record: checks its topic against `typeTopic` unless that is `nil` (already
+  /// checked), then decrypts, decompresses, verifies its hash-chain link and decodes its state.
+  private func recordedEvent<Event: DomainEvent>(
+    _ type: Event.Type, from stored: StoredEvent, typeTopic: String?,
+    verifier: inout HashChainVerifier, decoder: inout FastJSONDecoder
   ) throws -> RecordedEvent<Event> {
+    if let typeTopic, !isTopic(stored.topic, typeTopic: typeTopic) {
+      throw MapperError.unknownTopic(
+        topic: stored.topic, expected: typeTopic, originatorID: stored.originatorID,
+        version: stored.originatorVersion)
+    }
+    let plaintext = try unprotect(
+      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    let payload = try verifier.payload(of: plaintext, in: stored)
     do {
-      let state = try JSONDecoder().decode(StoredState<Event>.self, from: payload)
+      let state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
       return RecordedEvent(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         timestamp: state.timestamp, event: state.event)
@@ -274,22 +293,22 @@ public struct Mapper: Sendable {
         reason: "its state does not decode as \(Event.self) (\(error))")
     }
   }
-
-  private func plaintextState<Event: DomainEvent>(
-    of stored: StoredEvent, as type: Event.Type
-  ) throws -> Data {
-    guard isTopic(stored.topic, of: type) else {
-      throw MapperError.unknownTopic(
-        topic: stored.topic, expected: Event.typeTopic, originatorID: stored.originatorID,
-        version: stored.originatorVersion)
-    }
-    return try unprotect(
-      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
-  }
 }
 
 /// What a stored event's state holds before compression and encryption.
 struct StoredState<Event: DomainEvent>: Codable {
   let timestamp: Date
   let event: Event
+
+  init(timestamp: Date, event: Event) {
+    self.timestamp = timestamp
+    self.event = event
+  }
+
+  /// Reads the state as its synthesized `init(from:)` would, without a keyed container: the
+  /// fast path of loading events.
+  init(reading value: JSONValueDecoder) throws {
+    timestamp = try value.member("timestamp").decode(Date.self)
+    event = try value.member("event").decode(Event.self)
+  }
 }

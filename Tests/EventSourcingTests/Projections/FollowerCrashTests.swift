@@ -37,7 +37,9 @@ struct FollowerCrashTests {
         let start = try await observer.maxTrackingID(for: "DogSchool")
         let process = Process()
         process.executableURL = executable
-        process.arguments = [leaderPath, viewPath, "2"]
+        // 10 ms after each notification: a whole run takes over a second, long enough for
+        // this loop to see progress and kill part-way even on a busy machine.
+        process.arguments = [leaderPath, viewPath, "10"]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         let deadline = ContinuousClock.now + .seconds(30)
@@ -46,7 +48,7 @@ struct FollowerCrashTests {
         {
           try await Task.sleep(for: .milliseconds(1))
         }
-        try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
+        try await Task.sleep(for: .microseconds(Int.random(in: 0...15_000)))
         if process.isRunning {
           kill(process.processIdentifier, SIGKILL)
           kills += 1
@@ -64,7 +66,10 @@ struct FollowerCrashTests {
       let midway = positionsAfterKills.filter { $0 > 0 && $0 < total }
       #expect(
         midway.count >= 3,
-        "\(kills) kills, but only \(midway.count) left the follower part-way through the log")
+        """
+        \(kills) kills, but only \(midway.count) left the follower part-way through the log \
+        (positions after kills: \(positionsAfterKills.sorted()), total \(total))
+        """)
 
       let view = try SQLiteDogsPerTrickView(path: viewPath)
       #expect(try await view.maxTrackingID(for: "DogSchool") == total)

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@testable import EventSourcing
+
+@Suite("The fast JSON decoder's errors")
+struct FastJSONDecoderErrorTests {
+  private struct Item: Codable, Equatable {
+    let a: Int
+  }
+
+  private struct Items: Codable, Equatable {
+    let items: [Item]
+    let small: UInt8?
+  }
+
+  private func fast<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
+    var decoder = FastJSONDecoder()
+    return try decoder.decode(type, from: data)
+  }
+
+  /// The kind of a decoding error and the string values of its coding path.
+  private func summary(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "not a DecodingError: \(error)" }
+    let (kind, context): (String, DecodingError.Context) =
+      switch error {
+      case .typeMismatch(_, let context): ("typeMismatch", context)
+      case .valueNotFound(_, let context): ("valueNotFound", context)
+      case .keyNotFound(let key, let context): ("keyNotFound \(key.stringValue)", context)
+      case .dataCorrupted(let context): ("dataCorrupted", context)
+      @unknown default: ("unknown", DecodingError.Context(codingPath: [], debugDescription: ""))
+      }
+    return kind + " at " + context.codingPath.map(\.stringValue).joined(separator: "/")
+  }
+
+  @Test(
+    "Values of the wrong type are named by kind and coding path, as JSONDecoder names them",
+    arguments: [
+      #"{"items":[{"a":1},{"a":"x"}]}"#, #"{"items":[{"a":1},{}]}"#,
+      #"{"items":[{"a":null}]}"#, #"{"items":{}}"#, #"[]"#, #"{"items":[7]}"#,
+      #"{"items":[{"a":true}]}"#, #"{"items":[{"a":[]}]}"#,
+    ])
+  func mismatches(text: String) throws {
+    let data = Data(text.utf8)
+    let expected = #expect(throws: (any Error).self) {
+      try JSONDecoder().decode(Items.self, from: data)
+    }
+    let found = #expect(throws: DecodingError.self) { try fast(Items.self, data) }
+    if let expected, let found {
+      #expect(summary(found) == summary(expected))
+    }
+  }
+
+  @Test(
+    "Numbers that do not fit are named by coding path",
+    arguments: [
+      (#"{"items":[],"small":300}"#, "small"), (#"{"items":[],"small":-1}"#, "small"),
+      (#"{"items":[{"a":1.5}]}"#, "items/Index 0/a"),
+      (#"{"items":[{"a":1e400}]}"#, "items/Index 0/a"),
+      (#"{"items":[{"a":99999999999999999999}]}"#, "items/Index 0/a"),
+    ])
+  func numbersOutOfRange(text: String, path: String) throws {
+    let data = Data(text.utf8)
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(Items.self, from: data) }
+    let found = #expect(throws: DecodingError.self) { try fast(Items.self, data) }
+    if let found { #expect(summary(found) == "dataCorrupted at " + path) }
+  }
+
+  // JSONDecoder also accepts a trailing comma in an object; this decoder follows RFC 8259.
+  @Test(
+    "Malformed JSON is refused with dataCorrupted, never a crash",
+    arguments: [
+      "", " ", "{", "}", "[1,]", #"{"a":1,}"#, #"{"a" 1}"#, #"{a:1}"#, "tru", "nul", "01", "1.",
+      "-", "1e", ".5", "+1", #""abc"#, #""\x""#, #""\u12g4""#, #""\ud83d""#, #""\udc36x""#,
+      "[1] 2", "[1 2]", "\"tab\tin string\"", "NaN", "Infinity", #"{"a":1}}"#, "\u{FEFF}{}",
+      String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+    ])
+  func malformed(text: String) throws {
+    let error = #expect(throws: DecodingError.self) {
+      try fast([String: Int].self, Data(text.utf8))
+    }
+    if let error { #expect(summary(error) == "dataCorrupted at ") }
+  }
+
+  @Test(
+    "Invalid UTF-8 is refused",
+    arguments: [
+      [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80],
+    ] as [[UInt8]])
+  func invalidUTF8(sequence: [UInt8]) throws {
+    let data = Data([UInt8(ascii: "\"")] + sequence + [UInt8(ascii: "\"")])
+    #expect(throws: DecodingError.self) { try fast(String.self, data) }
+  }
+
+  @Test("An enumeration with two cases' keys is refused, as its synthesized decoding requires")
+  func twoCases() throws {
+    enum Choice: Codable {
+      case one(Int)
+      case two(Int)
+    }
+    #expect(throws: DecodingError.self) {
+      try fast(Choice.self, Data(#"{"one":{"_0":1},"two":{"_0":2}}"#.utf8))
+    }
+  }
+}
