@@ -23,12 +23,13 @@ struct TestCommand {
       run: outcome.run.restricted(toTarget: chapter.testTarget), output: outcome.shell.output)
   }
 
-  /// Runs the tests of the given chapters, or of all chapters in the package when nil.
+  /// Runs the tests of the given chapters, or of all chapters in the package when nil; with
+  /// `includingKit`, the library's and the kit's own tests run too.
   ///
   /// The learner's code builds in `.build-workshop`, the solutions in `.build-solutions`:
   /// separate from `.build`, so a test run started by `swift run workshop` never waits for
   /// the build folder that `swift run` itself holds, and switching modes rebuilds nothing.
-  func run(chapters: [Chapter]?, solutions: Bool) throws -> Outcome {
+  func run(chapters: [Chapter]?, solutions: Bool, includingKit: Bool = false) throws -> Outcome {
     let streamFolder = root.appendingPathComponent(".workshop")
     try FileManager.default.createDirectory(at: streamFolder, withIntermediateDirectories: true)
     let stream = streamFolder.appendingPathComponent(
@@ -38,12 +39,13 @@ struct TestCommand {
 
     let selected = chapters ?? Chapters.all
     let filter = selected.map(\.testTarget).joined(separator: "|")
+    let filterArguments = includingKit ? [] : ["--filter", "^(\(filter))\\."]
     let shell = try Shell.run(
       [
         "swift", "test",
         "--scratch-path", solutions ? ".build-solutions" : ".build-workshop",
         "--disable-xctest",
-        "--filter", "^(\(filter))\\.",
+      ] + filterArguments + [
         "--experimental-event-stream-output", stream.path,
         "--experimental-event-stream-version", "0",
       ],

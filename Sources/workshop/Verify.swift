@@ -6,11 +6,12 @@ extension Workshop {
   /// The maintainers' check: solutions pass, untouched exercises fail cleanly, texts compile.
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check every chapter (for maintainers and CI).",
+      abstract: "Check the library and every chapter (for maintainers and CI).",
       discussion: """
-        Every reference solution passes its tests; every untouched exercise compiles and its
-        tests all run and fail, each naming its task; every Swift block in the chapter texts
-        compiles against the chapter's solution. Ends with a line "N passed, N failed".
+        The library's and the kit's own tests pass; every reference solution passes its tests;
+        every untouched exercise compiles and its tests all run and fail, each naming its task;
+        every Swift block in the chapter texts compiles against the chapter's solution. Ends
+        with a line "N passed, N failed".
         """)
 
     func run() throws {
@@ -29,8 +30,18 @@ extension Workshop {
           ? ["git status failed: \(status.output)"]
           : status.output.split(whereSeparator: \.isNewline).map { "changed: \($0)" })
 
-      print(kit.palette.bold("Reference solutions (WORKSHOP_SOLUTIONS=1, .build-solutions)"))
-      let solutions = try TestCommand(root: kit.root).run(chapters: nil, solutions: true)
+      print(kit.palette.bold("Library, kit and reference solutions (WORKSHOP_SOLUTIONS=1, .build-solutions)"))
+      let solutions = try TestCommand(root: kit.root)
+        .run(chapters: nil, solutions: true, includingKit: true)
+      let chapterTargets = Set(chapters.map(\.testTarget))
+      let kitRun = TestRun(
+        tests: solutions.run.tests.filter { test in
+          !chapterTargets.contains(where: { test.id.hasPrefix($0 + ".") })
+        },
+        didStart: solutions.run.didStart, didFinish: solutions.run.didFinish)
+      var kitProblems = VerifyRules.solutionProblems(kitRun)
+      if !kitRun.didStart { kitProblems += CompilerOutput.errors(in: solutions.shell.output) }
+      tally.check("the library's and the kit's \(kitRun.tests.count) tests pass", kitProblems)
       for chapter in chapters {
         let run = solutions.run.restricted(toTarget: chapter.testTarget)
         var problems = VerifyRules.solutionProblems(run)

@@ -63,8 +63,13 @@ extension JSONDocument {
   func decodeDouble(at index: Int) throws -> Double {
     let token = tokens[index]
     guard token.kind == .number else { throw mismatch(Double.self, at: index) }
-    let value = Self.double(from: bytes(of: token))
-    guard value.isFinite else { throw notRepresentable(Double.self, at: index) }
+    let text = bytes(of: token)
+    let value = Self.double(from: text)
+    // Like JSONDecoder, refuse numbers beyond Double's range either way: an overflow would
+    // read as infinity and an underflow as zero, neither of which was written.
+    guard value.isFinite, value != 0 || !Self.hasNonZeroSignificand(text) else {
+      throw notRepresentable(Double.self, at: index)
+    }
     return value
   }
 
@@ -72,9 +77,21 @@ extension JSONDocument {
     let token = tokens[index]
     guard token.kind == .number else { throw mismatch(Float.self, at: index) }
     // Parsed directly, not through Double, so that it is rounded once.
-    guard let value = Float(String(decoding: bytes(of: token), as: UTF8.self)), value.isFinite
+    let text = bytes(of: token)
+    guard let value = Float(String(decoding: text, as: UTF8.self)), value.isFinite,
+      value != 0 || !Self.hasNonZeroSignificand(text)
     else { throw notRepresentable(Float.self, at: index) }
     return value
+  }
+
+  /// Whether a number's digits before its exponent include one that is not zero: then a
+  /// parsed zero means the number underflowed.
+  static func hasNonZeroSignificand(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in text {
+      if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+      if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+    }
+    return false
   }
 
   func decodeInteger<T: FixedWidthInteger>(_ type: T.Type, at index: Int) throws -> T {
