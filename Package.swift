@@ -124,7 +124,7 @@ let package = Package(
     .executableTarget(
       name: "workshop",
       dependencies: [
-        "WorkshopKit",
+        "WorkshopKit", "SlidesKit", "Demos",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

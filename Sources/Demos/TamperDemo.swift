@@ -22,7 +22,12 @@ struct TamperDemo: Demo {
     for trick in ["sit", "roll over", "fetch ball"] { try await school.addTrick(fidoID, trick: trick) }
     let database = DemoDatabase(path: path)
     for row in try database.rows(of: fidoID) {
-      narrator.say("version \(row.version): \(row.state.printable())")
+      // A chained state is framed as 4 bytes of format tag, the previous event's hash and its
+      // own hash (32 bytes each), then the event's JSON.
+      let frame = 4 + 32 + 32
+      narrator.say(
+        "version \(row.version): \(frame) bytes of hashes, then "
+          + String(decoding: row.state.dropFirst(frame), as: UTF8.self))
     }
     narrator.say("head hash: \(try await school.repository.headHash(of: fidoID)?.hex.prefix(16) ?? "none")…")
 

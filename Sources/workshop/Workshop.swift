@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The workshop's command: progress, tests in plain words, hints, and checks for maintainers.
 @main
-struct Workshop: ParsableCommand {
+struct Workshop: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Learn event sourcing in Swift, one chapter at a time.",
     discussion: """
@@ -11,7 +11,7 @@ struct Workshop: ParsableCommand {
       """,
     subcommands: [
       Start.self, Run.self, Hint.self, List.self, Watch.self, Reset.self, Doctor.self,
-      Verify.self,
+      Verify.self, Slides.self, Demo.self,
     ],
     // A default subcommand runs when none is named: `swift run workshop` shows progress.
     defaultSubcommand: Start.self

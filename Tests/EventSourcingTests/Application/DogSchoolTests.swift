@@ -8,12 +8,15 @@ struct DogSchoolTests {
   @Test("Registers a dog, teaches it tricks and numbers every event")
   func tutorial() async throws {
     // slide: tutorial-test
-    let app = try DogSchool(environment: ["PERSISTENCE_MODULE": "memory"])
+    let app = try DogSchool(
+      environment: ["PERSISTENCE_MODULE": "memory"])
     let dogID = try await app.registerDog(name: "Fido")
     try await app.addTrick(dogID, trick: "roll over")
     try await app.addTrick(dogID, trick: "fetch ball")
-    #expect(try await app.getDog(dogID) == DogDetails(name: "Fido", tricks: ["roll over", "fetch ball"]))
-    let notifications = try await app.notificationLog.select(start: 1, limit: 10)
+    #expect(try await app.getDog(dogID) == DogDetails(
+      name: "Fido", tricks: ["roll over", "fetch ball"]))
+    let notifications = try await app.notificationLog.select(
+      start: 1, limit: 10)
     #expect(notifications.map(\.id) == [1, 2, 3])
     // slide end
     #expect(notifications.allSatisfy { $0.originatorID == dogID })
