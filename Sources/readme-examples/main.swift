@@ -71,3 +71,47 @@ precondition(notifications.map(\.id) == [1, 2, 3])
 let puppy = try await app.repository.get(dogID, as: Dog.self, version: 2)
 precondition(puppy.tricks == ["roll over"])
 print("\(fido.name) knows: \(fido.tricks.joined(separator: ", "))")
+
+let folder = FileManager.default.temporaryDirectory
+  .appendingPathComponent("readme-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+let settings = [
+  "PERSISTENCE_MODULE": "sqlite",
+  "SQLITE_DBNAME": folder.appendingPathComponent("school.sqlite").path,
+  "CIPHER_KEY": AESGCMCipher.makeKey(),
+  "COMPRESSOR_TOPIC": "zlib",
+  "ENABLE_HASH_CHAIN": "true",
+]
+let school = try DogSchool(environment: settings)
+let rexID = try await school.registerDog(name: "Rex")
+try await school.addTrick(rexID, trick: "shake hands")
+
+// The head hash stands for Rex's whole history: keep a copy elsewhere to compare later.
+let headHash = try await school.repository.headHash(of: rexID)
+
+let reopened = try DogSchool(environment: settings)
+let rex = try await reopened.getDog(rexID)
+let reopenedHash = try await reopened.repository.headHash(of: rexID)
+precondition(rex.tricks == ["shake hands"] && reopenedHash == headHash)
+
+let kennel = try Application(
+  environment: ["PERSISTENCE_MODULE": "memory"],
+  snapshotIntervals: [SnapshotInterval(Dog.self, every: 100)])
+var bella = EventSourced<Dog>.register(name: "Bella")
+for index in 1...250 { bella.addTrick("trick \(index)") }
+try await kennel.save(bella)
+let loaded = try await kennel.repository.get(bella.id, as: Dog.self)
+precondition(loaded == bella)
+
+let section = try await app.notificationLog.section("1,10")
+precondition(section.id == "1,3" && section.nextID == nil)
+
+do {
+  var reader = NotificationLogReader(log: app.notificationLog)
+  let everything = try await reader.read()
+  try await app.addTrick(dogID, trick: "play dead")
+  let onlyNew = try await reader.read()
+  precondition(everything.count == 3 && onlyNew.map(\.id) == [4])
+}
