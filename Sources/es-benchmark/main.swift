@@ -29,3 +29,8 @@ while let argument = arguments.popFirst() {
 }
 
 try await runBenchmark(count: count)
+let featureDirectory = FileManager.default.temporaryDirectory
+  .appendingPathComponent("es-benchmark-features-\(UUID().uuidString)", isDirectory: true)
+try FileManager.default.createDirectory(at: featureDirectory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: featureDirectory) }
+try await runFeatureBenchmark(count: count, in: featureDirectory)
