@@ -1,3 +1,4 @@
+// slide: plain-dog
 /// A dog at the school, modelled the usual way: its current state and nothing else.
 ///
 /// `Dog` is a struct, so every copy is independent: teaching a copy a trick leaves the
@@ -12,11 +13,15 @@ public struct Dog: Equatable, Sendable {
   public init(name: String) {
     self.name = name
   }
+// slide end
 
+  // slide: add-trick
   /// Teaches the dog a trick.
   public mutating func addTrick(_ trick: String) {
-    // The new state overwrites the old one: nothing remembers when or in which order
-    // tricks were learnt, beyond what this array happens to keep.
+    // The new state overwrites the old one: nothing remembers
+    // when or in which order tricks were learnt, beyond what
+    // this array happens to keep.
     tricks.append(trick)
   }
+  // slide end
 }

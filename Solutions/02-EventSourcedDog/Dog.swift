@@ -24,6 +24,7 @@ public struct Dog: Sendable {
 
   // MARK: - Task 1: apply an event
 
+  // slide: apply
   /// Changes the state by one event.
   ///
   /// This is the only place where the state changes, for new and replayed events alike,
@@ -36,17 +37,21 @@ public struct Dog: Sendable {
       tricks.append(trick)
     }
   }
+  // slide end
 
   // MARK: - Task 2: record new events
 
+  // slide: record
   /// Records a decision: numbers the event with the next version, applies it once, and
   /// keeps it pending until it is saved.
   mutating func record(_ event: DogEvent) {
-    let recorded = RecordedEvent(originatorID: id, originatorVersion: version + 1, event: event)
+    let recorded = RecordedEvent(
+      originatorID: id, originatorVersion: version + 1, event: event)
     apply(event)
     version = recorded.originatorVersion
     pendingEvents.append(recorded)
   }
+  // slide end
 
   /// Registers a new dog: its history starts with a `registered` event.
   public static func register(id: UUID = UUID(), name: String) -> Dog {
@@ -81,16 +86,21 @@ public struct Dog: Sendable {
     self.init(id: first.originatorID)
     for recorded in events {
       guard recorded.originatorID == id else {
-        throw HistoryError.wrongDog(expected: id, found: recorded.originatorID)
+        throw HistoryError.wrongDog(
+          expected: id, found: recorded.originatorID)
       }
-      // Checking the version catches a missing, repeated or misordered event, which would
-      // otherwise give a dog that never existed.
+      // slide: replay
+      // Checking the version catches a missing, repeated or
+      // misordered event, which would otherwise give a dog that
+      // never existed.
       guard recorded.originatorVersion == version + 1 else {
         throw HistoryError.versionOutOfSequence(
-          originatorID: id, expected: version + 1, found: recorded.originatorVersion)
+          originatorID: id, expected: version + 1,
+          found: recorded.originatorVersion)
       }
       apply(recorded.event)
       version = recorded.originatorVersion
+      // slide end
     }
   }
 }

@@ -1,3 +1,4 @@
+// slide: events
 /// What can happen to a dog: the facts the school records, named in the past tense.
 ///
 /// An event is a value. Once recorded it never changes; the dog's state is whatever the
@@ -8,3 +9,4 @@ public enum DogEvent: Equatable, Sendable {
   /// The dog learnt a trick.
   case trickAdded(trick: String)
 }
+// slide end

@@ -34,12 +34,14 @@ public struct DogSchool: Sendable {
     return dog.id
   }
 
+  // slide: add-trick
   /// Teaches a registered dog a trick.
   public func addTrick(_ dogID: UUID, trick: String) async throws {
     var dog = try await repository.get(dogID)
     dog.addTrick(trick)
     try await save(dog)
   }
+  // slide end
 
   /// Tells a dog's name and tricks.
   public func getDog(_ dogID: UUID) async throws -> DogDetails {

@@ -31,18 +31,21 @@ public final class InMemoryEventStore: Sendable {
   ///   event that does not fit; then nothing is appended.
   public func append(_ events: [RecordedEvent]) async throws {
     try histories.withLock { histories throws(EventStoreError) in
-      // Check everything first, on a working copy, so a conflict in the last event leaves
-      // the store untouched (atomicity), even when several events of one dog are appended.
+      // Check everything first, on a working copy, so that a
+      // conflict in the last event leaves the store untouched.
+      // slide: append
       var updated = histories
       for event in events {
         let history = updated[event.originatorID, default: []]
         guard event.originatorVersion == history.count + 1 else {
           throw .versionConflict(
-            originatorID: event.originatorID, version: event.originatorVersion)
+            originatorID: event.originatorID,
+            version: event.originatorVersion)
         }
         updated[event.originatorID, default: []].append(event)
       }
       histories = updated
+      // slide end
     }
   }
 

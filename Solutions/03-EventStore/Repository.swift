@@ -12,6 +12,7 @@ public struct Repository: Sendable {
 
   // MARK: - Task 4: get a dog, as it is now or as it was
 
+  // slide: get
   /// Returns a dog as it is now, or as it was at an earlier version ("time travel").
   ///
   /// - Parameters:
@@ -19,9 +20,13 @@ public struct Repository: Sendable {
   ///   - version: The version to rebuild; the latest when `nil`.
   /// - Throws: ``RepositoryError/aggregateNotFound(id:)`` when the store has no events for it.
   public func get(_ id: UUID, version: Int? = nil) async throws -> Dog {
-    // Only the events up to `version` are read, so the dog is rebuilt exactly as it was then.
+    // Only the events up to `version` are read, so the dog is
+    // rebuilt exactly as it was then.
     let events = try await store.events(for: id, through: version)
-    guard !events.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
+    guard !events.isEmpty else {
+      throw RepositoryError.aggregateNotFound(id: id)
+    }
     return try Dog(replaying: events)
   }
+  // slide end
 }
