@@ -281,34 +281,91 @@ public struct Mapper: Sendable {
     }
     let plaintext = try unprotect(
       stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
-    let payload = try verifier.payload(of: plaintext, in: stored)
+    var payload = try verifier.payload(of: plaintext, in: stored)
     do {
-      let state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
+      let state: StoredState<Event>
+      do {
+        state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
+      } catch let older as OlderEventShape {
+        payload = try upcastEvent(payload, as: type, from: older.version)
+        state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
+      }
       return RecordedEvent(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         timestamp: state.timestamp, event: state.event)
+    } catch let error as UpcastError {
+      throw error
     } catch {
       throw MapperError.damagedRecord(
         originatorID: stored.originatorID, version: stored.originatorVersion,
-        reason: "its state does not decode as \(Event.self) (\(error))")
+        reason: "its state does not decode as \(Event.self) (\(error)). If the shape of "
+          + "\(Event.self) changed, raise its eventVersion and implement upcastEvent(_:from:).")
     }
+  }
+
+  /// Turns a stored state whose event has an older shape into the current shape, one version
+  /// step at a time.
+  private func upcastEvent<Event: DomainEvent>(
+    _ payload: Data, as type: Event.Type, from storedVersion: Int
+  ) throws -> Data {
+    guard var state = try JSONSerialization.jsonObject(with: payload) as? [String: Any],
+      var event = state["event"] as? [String: Any]
+    else { throw UpcastError.noUpcast(type: String(reflecting: type), from: storedVersion) }
+    for version in storedVersion..<Event.eventVersion {
+      try Event.upcastEvent(&event, from: version)
+    }
+    state["event"] = event
+    state["version"] = Event.eventVersion
+    return try JSONSerialization.data(withJSONObject: state)
   }
 }
 
 /// What a stored event's state holds before compression and encryption.
+///
+/// The JSON holds the event's shape version under `version` only when it is above 1, so that
+/// events of types that never changed shape stay as small as they were.
 struct StoredState<Event: DomainEvent>: Codable {
   let timestamp: Date
   let event: Event
+
+  private enum CodingKeys: String, CodingKey {
+    case timestamp, event, version
+  }
 
   init(timestamp: Date, event: Event) {
     self.timestamp = timestamp
     self.event = event
   }
 
-  /// Reads the state as its synthesized `init(from:)` would, without a keyed container: the
-  /// fast path of loading events.
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    timestamp = try container.decode(Date.self, forKey: .timestamp)
+    event = try container.decode(Event.self, forKey: .event)
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(timestamp, forKey: .timestamp)
+    try container.encode(event, forKey: .event)
+    if Event.eventVersion > 1 { try container.encode(Event.eventVersion, forKey: .version) }
+  }
+
+  /// Reads the state as `init(from:)` would, without a keyed container: the fast path of
+  /// loading events.
+  ///
+  /// - Throws: ``OlderEventShape`` when the event was stored in an older shape, so that the
+  ///   mapper can upcast it first.
   init(reading value: JSONValueDecoder) throws {
+    if Event.eventVersion > 1 {
+      let stored = (try? value.member("version").decode(Int.self)) ?? 1
+      if stored < Event.eventVersion { throw OlderEventShape(version: stored) }
+    }
     timestamp = try value.member("timestamp").decode(Date.self)
     event = try value.member("event").decode(Event.self)
   }
+}
+
+/// A stored event's shape is older than its type's ``DomainEvent/eventVersion``.
+struct OlderEventShape: Error {
+  let version: Int
 }
