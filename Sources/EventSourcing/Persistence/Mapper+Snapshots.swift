@@ -45,7 +45,10 @@ extension Mapper {
       var decoder = FastJSONDecoder()
       let header = try decoder.decode(SnapshotShape.self, from: plaintext)
       if header.stateVersion < State.stateVersion {
-        plaintext = try upcast(plaintext, as: State.self, from: header.stateVersion)
+        plaintext = try StoredJSON.upcast(
+          plaintext, key: "state", versionKey: "stateVersion", from: header.stateVersion,
+          to: State.stateVersion, typeName: String(reflecting: State.self),
+          step: State.upcastState)
       }
       let decoded = try decoder.decode(StoredSnapshotState<State>.self, from: plaintext)
       return Snapshot(
@@ -65,22 +68,6 @@ extension Mapper {
   /// The topic under which snapshots of an aggregate type are stored.
   public static func snapshotTopic<State: Aggregate>(of type: State.Type) -> String {
     String(reflecting: type)
-  }
-
-  private func upcast<State: Aggregate>(
-    _ plaintext: Data, as type: State.Type, from storedVersion: Int
-  ) throws -> Data {
-    guard var object = try JSONSerialization.jsonObject(with: plaintext) as? [String: Any],
-      var state = object["state"] as? [String: Any]
-    else {
-      throw UpcastError.noUpcast(type: String(reflecting: type), from: storedVersion)
-    }
-    for version in storedVersion..<State.stateVersion {
-      try State.upcastState(&state, from: version)
-    }
-    object["state"] = state
-    object["stateVersion"] = State.stateVersion
-    return try JSONSerialization.data(withJSONObject: object)
   }
 }
 

@@ -287,7 +287,10 @@ public struct Mapper: Sendable {
       do {
         state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
       } catch let older as OlderEventShape {
-        payload = try upcastEvent(payload, as: type, from: older.version)
+        payload = try StoredJSON.upcast(
+          payload, key: "event", versionKey: "version", from: older.version,
+          to: Event.eventVersion, typeName: String(reflecting: Event.self),
+          step: Event.upcastEvent)
         state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
       }
       return RecordedEvent(
@@ -301,22 +304,6 @@ public struct Mapper: Sendable {
         reason: "its state does not decode as \(Event.self) (\(error)). If the shape of "
           + "\(Event.self) changed, raise its eventVersion and implement upcastEvent(_:from:).")
     }
-  }
-
-  /// Turns a stored state whose event has an older shape into the current shape, one version
-  /// step at a time.
-  private func upcastEvent<Event: DomainEvent>(
-    _ payload: Data, as type: Event.Type, from storedVersion: Int
-  ) throws -> Data {
-    guard var state = try JSONSerialization.jsonObject(with: payload) as? [String: Any],
-      var event = state["event"] as? [String: Any]
-    else { throw UpcastError.noUpcast(type: String(reflecting: type), from: storedVersion) }
-    for version in storedVersion..<Event.eventVersion {
-      try Event.upcastEvent(&event, from: version)
-    }
-    state["event"] = event
-    state["version"] = Event.eventVersion
-    return try JSONSerialization.data(withJSONObject: state)
   }
 }
 

@@ -21,16 +21,6 @@ struct ProtectedSnapshotTests {
       snapshotIntervals: [SnapshotInterval(Dog.self, every: interval)])
   }
 
-  private func trainDog(tricks count: Int, in app: Application) async throws -> UUID {
-    let dog = EventSourced<Dog>.register(name: "Fido")
-    try await app.save(dog)
-    for index in 1...count {
-      var loaded = try await app.repository.get(dog.id, as: Dog.self)
-      loaded.addTrick("trick \(index)")
-      try await app.save(loaded)
-    }
-    return dog.id
-  }
 
   @Test("Loading from protected snapshots equals replaying, at every version")
   func equivalence() async throws {

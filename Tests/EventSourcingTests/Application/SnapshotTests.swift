@@ -14,17 +14,6 @@ struct SnapshotTests {
       snapshotIntervals: [SnapshotInterval(Dog.self, every: interval)])
   }
 
-  /// Saves a dog and teaches it `count` tricks, one save per trick.
-  private func trainDog(tricks count: Int, in app: Application) async throws -> UUID {
-    let dog = EventSourced<Dog>.register(name: "Fido")
-    try await app.save(dog)
-    for index in 1...count {
-      var loaded = try await app.repository.get(dog.id, as: Dog.self)
-      loaded.addTrick("trick \(index)")
-      try await app.save(loaded)
-    }
-    return dog.id
-  }
 
   @Test("Loading with snapshots gives the same aggregate as replaying, at every version")
   func equivalence() async throws {
