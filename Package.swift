@@ -17,6 +17,11 @@ let workshopChapters:
       "04-SQLitePersistence", ["EventSourcing", "CSQLite"],
       ["EventSourcing", "EventSourcingTesting"]
     ),
+    (
+      "05-HashChains",
+      ["EventSourcing", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
+      ["EventSourcing"]
+    ),
   ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so

@@ -100,6 +100,26 @@ public enum Chapters {
           "save: `let stored = try dog.pendingEvents.map(mapper.storedEvent(from:))`, then `try await recorder.insert(stored)` once.",
         ],
       ]),
+    Chapter(
+      number: 5, folder: "05-HashChains", title: "Hash chains",
+      hints: [
+        1: [
+          "In hash(of:previous:): `var input = Data()`, then `input.appendField(Data(event.topic.utf8))` and the same for the ID, version, state and previous; return `Data(SHA256.hash(data: input))`.",
+          "The version as bytes: `Data(String(event.originatorVersion).utf8)`; the ID: `Data(event.originatorID.uuidString.utf8)`. Leave no field out, least of all `previous`.",
+          "appendField writes the length first: `Swift.withUnsafeBytes(of: UInt64(field.count).bigEndian) { append(contentsOf: $0) }`, then `append(field)`.",
+        ],
+        2: [
+          "`var previous = genesis`, then `events.map { event in ... }`: hash the event over `previous`, make the ChainedEvent, set `previous` to its hash.",
+        ],
+        3: [
+          "`events.reduce(genesis) { previous, event in hash(of: event, previous: previous) }`.",
+        ],
+        4: [
+          "Loop with `var previous = genesis`: require `linked.previousHash == previous` and `hash(of: linked.event, previous: previous) == linked.hash`, else throw `HashChainError.doesNotVerify(originatorID:version:)` for that event.",
+          "Set `previous = linked.hash` after each event. Both checks are needed: links catch removed, moved and inserted events; hashes catch changed ones.",
+          "After the loop: `if let head, head != previous { throw HashChainError.headMismatch(expected: head, found: previous) }`.",
+        ],
+      ]),
   ]
 
   /// The chapter with the given number, if there is one.
