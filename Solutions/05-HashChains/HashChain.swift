@@ -20,19 +20,19 @@ public enum HashChain {
   /// Every field is written with its length in front, so that no two different events give
   /// the same input: without lengths, topic "ab" with state "c" reads like topic "a" with
   /// state "bc".
-  // slide: hash
   public static func hash(of event: StoredEvent, previous: Data) -> Data {
+    // slide: hash
     var input = Data()
     input.appendField(Data(event.topic.utf8))
     input.appendField(Data(event.originatorID.uuidString.utf8))
     let version = String(event.originatorVersion)
     input.appendField(Data(version.utf8))
     input.appendField(event.state)
-    // The previous hash is what makes this a chain, not a pile of hashes.
+    // The previous hash is what makes it a chain.
     input.appendField(previous)
     return Data(SHA256.hash(data: input))
+    // slide end
   }
-  // slide end
 
   // MARK: - Task 2: a chain over one dog's events
 
@@ -81,7 +81,8 @@ public enum HashChain {
       guard linked.previousHash == previous, recomputed == linked.hash
       else {
         throw HashChainError.doesNotVerify(
-          originatorID: event.originatorID, version: event.originatorVersion)
+          originatorID: event.originatorID,
+          version: event.originatorVersion)
       }
       previous = linked.hash
     }
