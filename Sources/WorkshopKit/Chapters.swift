@@ -67,6 +67,59 @@ public enum Chapters {
           "addTrick: `var dog = try await repository.get(dogID)`, `dog.addTrick(trick)`, save it. getDog returns `DogDetails(name:tricks:)`.",
         ],
       ]),
+    Chapter(
+      number: 4, folder: "04-SQLitePersistence", title: "SQLite persistence",
+      hints: [
+        1: [
+          "Switch over `recorded.event`; give each case a topic constant such as \"DogEvent.registered\".",
+          "Encode a small Codable struct per case with JSONEncoder: `struct Registered: Codable { let name: String }`.",
+          "Return `StoredEvent(originatorID:originatorVersion:topic:state:)` with the recorded event's ID and version.",
+        ],
+        2: [
+          "Switch over `stored.topic` with the same constants, and decode the case's struct with JSONDecoder.",
+          "Compare whole topics, never prefixes; the `default:` case throws `MappingError.unknownTopic(stored.topic, originatorID:version:)`.",
+          "Wrap the decoding in do/catch: `catch is DecodingError` throws `MappingError.damagedState(topic:originatorID:version:)`.",
+        ],
+        3: [
+          "createTable: `CREATE TABLE IF NOT EXISTS stored_events (notification_id INTEGER PRIMARY KEY AUTOINCREMENT, originator_id TEXT NOT NULL, originator_version INTEGER NOT NULL, topic TEXT NOT NULL, state BLOB NOT NULL, UNIQUE (originator_id, originator_version))`.",
+          "insert: `try database.withLock { database in try database.transaction { try events.map { ... } } }`; after each INSERT, `database.lastInsertedRowID` is its notification ID.",
+          "Catch `let error as DatabaseError where error.isUniqueConstraintViolation` around the INSERT and throw `RecorderError.versionConflict(originatorID:version:)`. A plain INSERT, not INSERT OR IGNORE.",
+        ],
+        4: [
+          "Start from `SELECT originator_version, topic, state FROM stored_events WHERE originator_id = ?` with `[.text(originatorID.uuidString)]`.",
+          "Append ` AND originator_version > ?` for `after`, ` AND originator_version <= ?` for `through`, each with its value.",
+          "Then ` ORDER BY originator_version` (plus ` DESC`), then ` LIMIT ?` with `max(0, limit)` when a limit is given.",
+        ],
+        5: [
+          "`SELECT * FROM stored_events WHERE notification_id >= ? AND notification_id <= ? ORDER BY notification_id LIMIT ?` with start, `stop ?? Int.max`, limit.",
+          "Build `EventNotification(id:originatorID:originatorVersion:topic:state:)`; `row.uuid(\"originator_id\")` reads the ID.",
+          "maxNotificationID: `SELECT COALESCE(MAX(notification_id), 0) AS max_id FROM stored_events`, then `row.integer(\"max_id\")`.",
+        ],
+        6: [
+          "init(path:) is one line: `self.init(recorder: try SQLiteRecorder(path: path))`.",
+          "save: `let stored = try dog.pendingEvents.map(mapper.storedEvent(from:))`, then `try await recorder.insert(stored)` once.",
+        ],
+      ]),
+    Chapter(
+      number: 5, folder: "05-HashChains", title: "Hash chains",
+      hints: [
+        1: [
+          "In hash(of:previous:): `var input = Data()`, then `input.appendField(Data(event.topic.utf8))` and the same for the ID, version, state and previous; return `Data(SHA256.hash(data: input))`.",
+          "The version as bytes: `Data(String(event.originatorVersion).utf8)`; the ID: `Data(event.originatorID.uuidString.utf8)`. Leave no field out, least of all `previous`.",
+          "appendField writes the length first: `Swift.withUnsafeBytes(of: UInt64(field.count).bigEndian) { append(contentsOf: $0) }`, then `append(field)`.",
+        ],
+        2: [
+          "`var previous = genesis`, then `events.map { event in ... }`: hash the event over `previous`, make the ChainedEvent, set `previous` to its hash.",
+        ],
+        3: [
+          "`events.reduce(genesis) { previous, event in hash(of: event, previous: previous) }`.",
+        ],
+        4: [
+          "Loop with `var previous = genesis`: require `linked.previousHash == previous` and `hash(of: linked.event, previous: previous) == linked.hash`, else throw `HashChainError.doesNotVerify(originatorID:version:)` for that event.",
+          "Set `previous = linked.hash` after each event. Both checks are needed: links catch removed, moved and inserted events; hashes catch changed ones.",
+          "After the loop: `if let head, head != previous { throw HashChainError.headMismatch(expected: head, found: previous) }`.",
+        ],
+      ]),
   ]
 
   /// The chapter with the given number, if there is one.

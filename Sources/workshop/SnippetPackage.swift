@@ -13,6 +13,10 @@ struct SnippetPackage {
   let folder: URL
   /// The kit's root.
   let root: URL
+  /// The chapters whose solution imports the EventSourcing library (set by `write(_:)`):
+  /// their module then depends on the kit's package, which also makes the library's own
+  /// dependencies (CSQLite, Crypto) importable.
+  private var chaptersUsingLibrary: Set<Int> = []
 
   init(root: URL) {
     self.root = root
@@ -20,12 +24,13 @@ struct SnippetPackage {
   }
 
   /// Writes the package for the given chapters; returns each chapter's blocks.
-  func write(_ chapters: [Chapter]) throws -> [Int: [SnippetExtractor.Snippet]] {
+  mutating func write(_ chapters: [Chapter]) throws -> [Int: [SnippetExtractor.Snippet]] {
     let files = FileManager.default
     let sources = folder.appendingPathComponent("Sources")
     // Start from empty sources each time, but keep the build folder warm.
     try? files.removeItem(at: sources)
     var snippets: [Int: [SnippetExtractor.Snippet]] = [:]
+    chaptersUsingLibrary = []
     for chapter in chapters {
       let text = try String(
         contentsOf: root.appendingPathComponent(chapter.textPath), encoding: .utf8)
@@ -34,9 +39,13 @@ struct SnippetPackage {
       let module = sources.appendingPathComponent("Chapter\(chapter.paddedNumber)")
       try files.createDirectory(at: module, withIntermediateDirectories: true)
       let solution = root.appendingPathComponent(chapter.solutionPath)
-      for name in try files.contentsOfDirectory(atPath: solution.path) where name.hasSuffix(".swift") {
-        try files.copyItem(
-          at: solution.appendingPathComponent(name), to: module.appendingPathComponent(name))
+      for name in try files.contentsOfDirectory(atPath: solution.path)
+      where name.hasSuffix(".swift") {
+        let file = solution.appendingPathComponent(name)
+        try files.copyItem(at: file, to: module.appendingPathComponent(name))
+        if try Self.importsLibrary(String(contentsOf: file, encoding: .utf8)) {
+          chaptersUsingLibrary.insert(chapter.number)
+        }
       }
       let snippetFolder = sources.appendingPathComponent("Snippets\(chapter.paddedNumber)")
       try files.createDirectory(at: snippetFolder, withIntermediateDirectories: true)
@@ -61,7 +70,10 @@ struct SnippetPackage {
   /// Builds one chapter's blocks; returns the errors, located in the chapter text.
   func errors(building chapter: Chapter) throws -> [String] {
     let build = try Shell.run(
-      ["swift", "build", "--package-path", folder.path, "--target", "Snippets\(chapter.paddedNumber)"],
+      [
+        "swift", "build", "--package-path", folder.path, "--target",
+        "Snippets\(chapter.paddedNumber)",
+      ],
       in: root)
     guard !build.succeeded else { return [] }
     return CompilerOutput.errors(in: build.output).map { locate($0, in: chapter) }
@@ -79,14 +91,26 @@ struct SnippetPackage {
     return "\(chapter.textPath):\(fence + line - Self.headerLines):\(parts[2])"
   }
 
+  /// Whether a source file imports the EventSourcing library (`import` or `public import`).
+  private static func importsLibrary(_ source: String) -> Bool {
+    source.split(separator: "\n").contains { line in
+      line.hasPrefix("import EventSourcing") || line.hasPrefix("public import EventSourcing")
+    }
+  }
+
   /// The lines written before each block: a comment, an import and a blank line.
   private static let headerLines = 3
 
   private func manifest(for chapters: [Chapter]) -> String {
+    // A path dependency's identity is its folder's name, lowercased.
+    let kit = root.lastPathComponent.lowercased()
     let targets = chapters.map { chapter in
       let number = chapter.paddedNumber
+      let library =
+        chaptersUsingLibrary.contains(chapter.number)
+        ? "dependencies: [.product(name: \"EventSourcing\", package: \"\(kit)\")]" : ""
       return """
-            .target(name: "Chapter\(number)"),
+            .target(name: "Chapter\(number)"\(library.isEmpty ? "" : ", " + library)),
             .target(
               name: "Snippets\(number)", dependencies: ["Chapter\(number)"],
               swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
@@ -100,6 +124,7 @@ struct SnippetPackage {
       let package = Package(
         name: "WorkshopSnippets",
         platforms: [.macOS(.v15)],
+        dependencies: [\(chaptersUsingLibrary.isEmpty ? "" : ".package(path: \"\(root.path)\")")],
         targets: [
       \(targets.joined(separator: "\n"))
         ]

@@ -62,7 +62,7 @@ extension Workshop {
       }
 
       print(kit.palette.bold("Code blocks in the chapter texts"))
-      let package = SnippetPackage(root: kit.root)
+      var package = SnippetPackage(root: kit.root)
       let snippets = try package.write(chapters)
       for chapter in chapters {
         let count = snippets[chapter.number]?.count ?? 0

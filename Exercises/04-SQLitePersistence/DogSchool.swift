@@ -1,0 +1,58 @@
+public import EventSourcing
+public import Foundation
+
+/// The application: registers dogs, teaches them tricks, and tells about them.
+public struct DogSchool: Sendable {
+  /// Where the school's events live.
+  public let recorder: any ApplicationRecorder
+  /// Turns the dog's events into stored events and back.
+  public let mapper: DogEventMapper
+  /// Rebuilds dogs from the recorder.
+  public let repository: Repository
+
+  /// Creates a school on a recorder.
+  public init(recorder: any ApplicationRecorder, mapper: DogEventMapper = DogEventMapper()) {
+    self.recorder = recorder
+    self.mapper = mapper
+    repository = Repository(recorder: recorder, mapper: mapper)
+  }
+
+  // MARK: - Task 6: a school in a file
+
+  /// Creates a school whose events live in the SQLite database file at `path`: a new school
+  /// on the same file sees every dog the old one saved.
+  public init(path: String) throws {
+    // Task 6: make this school use a SQLiteRecorder on the file at `path`
+    // (call the other initializer: `self.init(recorder: ...)`).
+    throw NotImplemented(task: 6, what: "DogSchool.init(path:)")
+  }
+
+  /// Saves a dog's pending events: maps each one, then inserts them all in one call.
+  public func save(_ dog: Dog) async throws {
+    // Task 6: map each of dog.pendingEvents with the mapper, then insert them all with one
+    // call of recorder.insert(_:), so that they are stored together or not at all.
+    throw NotImplemented(task: 6, what: "DogSchool.save(_:)")
+  }
+
+  // MARK: - Commands and queries (chapter 3)
+
+  /// Registers a dog and returns its ID.
+  public func registerDog(name: String) async throws -> UUID {
+    let dog = Dog.register(name: name)
+    try await save(dog)
+    return dog.id
+  }
+
+  /// Teaches a registered dog a trick.
+  public func addTrick(_ dogID: UUID, trick: String) async throws {
+    var dog = try await repository.get(dogID)
+    dog.addTrick(trick)
+    try await save(dog)
+  }
+
+  /// Tells a dog's name and tricks.
+  public func getDog(_ dogID: UUID) async throws -> DogDetails {
+    let dog = try await repository.get(dogID)
+    return DogDetails(name: dog.name, tricks: dog.tricks)
+  }
+}
