@@ -11,6 +11,15 @@ let workshopChapters: [(folder: String, dependencies: [Target.Dependency])] = [
   ("01-PlainDog", []),
   ("02-EventSourcedDog", []),
   ("03-EventStore", []),
+  ("06-Encryption", ["EventSourcing", .product(name: "Crypto", package: "swift-crypto")]),
+]
+
+// Extra dependencies of a chapter's tests, by folder: the library's conformance suites for
+// the seams a chapter fills, for example.
+let workshopTestDependencies: [String: [Target.Dependency]] = [
+  "06-Encryption": [
+    "EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto"),
+  ]
 ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so
@@ -45,7 +54,8 @@ func chapterTargets() -> [Target] {
       ),
       .testTarget(
         name: "Chapter\(number)Tests",
-        dependencies: [.target(name: "Chapter\(number)")],
+        dependencies: [.target(name: "Chapter\(number)")]
+          + (workshopTestDependencies[chapter.folder] ?? []),
         path: "Tests/Chapter\(number)Tests",
         swiftSettings: define
       ),

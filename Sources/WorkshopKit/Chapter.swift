@@ -12,12 +12,18 @@ public struct Chapter: Sendable, Equatable {
   public let title: String
   /// Hints for each task, keyed by task number, shown one at a time by `workshop hint`.
   public let hints: [Int: [String]]
+  /// The products the chapter's module imports, such as `EventSourcing` or `Crypto`, as in
+  /// its entry in Package.swift; `workshop verify` gives them to the chapter's code blocks.
+  public let products: [String]
 
   /// Creates a chapter entry.
-  public init(number: Int, folder: String, title: String, hints: [Int: [String]]) {
+  public init(
+    number: Int, folder: String, title: String, products: [String] = [], hints: [Int: [String]]
+  ) {
     self.number = number
     self.folder = folder
     self.title = title
+    self.products = products
     self.hints = hints
   }
 

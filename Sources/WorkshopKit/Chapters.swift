@@ -67,6 +67,30 @@ public enum Chapters {
           "addTrick: `var dog = try await repository.get(dogID)`, `dog.addTrick(trick)`, save it. getDog returns `DogDetails(name:tricks:)`.",
         ],
       ]),
+    Chapter(
+      number: 6, folder: "06-Encryption", title: "Encryption",
+      products: ["EventSourcing", "Crypto"],
+      hints: [
+        1: [
+          "`let box = try AES.GCM.seal(plaintext, using: key)` makes a fresh random nonce itself.",
+          "`box.combined` is `Data?`: `guard let combined = box.combined else { throw EncryptionError.sealFailed }`.",
+          "Never pass a nonce you keep in a property or make from fixed bytes: every call needs a new one.",
+        ],
+        2: [
+          "`try AES.GCM.open(AES.GCM.SealedBox(combined: ciphertext), using: key)` checks the tag and returns the plaintext.",
+          "Wrap both calls in `do { ... } catch { throw EncryptionError.unauthenticated }`: a cut-off box fails in SealedBox(combined:), a changed one in open.",
+        ],
+        3: [
+          "`Data(base64Encoded: text)` returns nil for text that is not base64; trim whitespace and newlines first.",
+          "Then `try self.init(key: SymmetricKey(data: bytes))`: that init already checks the length.",
+          "makeKey: `SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()`.",
+        ],
+        4: [
+          "In storedEvent(_:), make `state` a `var` and add `if let cipher { state = try cipher.encrypt(state) }` after encoding.",
+          "In recordedEvent(from:), decrypt before decoding: `if let cipher { state = try cipher.decrypt(state) }`.",
+          "Catch the cipher's error and throw `RecordError.unauthenticated(originatorID: id, version: version)`: the cipher cannot know which record it read.",
+        ],
+      ]),
   ]
 
   /// The chapter with the given number, if there is one.

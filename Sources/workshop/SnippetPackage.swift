@@ -82,11 +82,30 @@ struct SnippetPackage {
   /// The lines written before each block: a comment, an import and a blank line.
   private static let headerLines = 3
 
+  /// The packages that provide the products chapters may import: the kit itself (by path) for
+  /// the library, and the kit's own dependencies.
+  private func packageDeclaration(for product: String) -> (name: String, declaration: String)? {
+    switch product {
+    case "EventSourcing", "EventSourcingTesting":
+      (root.lastPathComponent, ".package(path: \"\(root.path)\")")
+    case "Crypto":
+      ("swift-crypto", ".package(url: \"https://github.com/apple/swift-crypto\", from: \"4.5.2\")")
+    default:
+      nil
+    }
+  }
+
   private func manifest(for chapters: [Chapter]) -> String {
+    var packages: [String] = []
     let targets = chapters.map { chapter in
       let number = chapter.paddedNumber
+      let dependencies = chapter.products.compactMap { product -> String? in
+        guard let package = packageDeclaration(for: product) else { return nil }
+        if !packages.contains(package.declaration) { packages.append(package.declaration) }
+        return ".product(name: \"\(product)\", package: \"\(package.name)\")"
+      }
       return """
-            .target(name: "Chapter\(number)"),
+            .target(name: "Chapter\(number)", dependencies: [\(dependencies.joined(separator: ", "))]),
             .target(
               name: "Snippets\(number)", dependencies: ["Chapter\(number)"],
               swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
@@ -100,6 +119,7 @@ struct SnippetPackage {
       let package = Package(
         name: "WorkshopSnippets",
         platforms: [.macOS(.v15)],
+        dependencies: [\(packages.joined(separator: ", "))],
         targets: [
       \(targets.joined(separator: "\n"))
         ]
