@@ -12,6 +12,7 @@ let workshopChapters: [(folder: String, dependencies: [Target.Dependency])] = [
   ("02-EventSourcedDog", []),
   ("03-EventStore", []),
   ("06-Encryption", ["EventSourcing", .product(name: "Crypto", package: "swift-crypto")]),
+  ("07-Snapshots", ["EventSourcing"]),
 ]
 
 // Extra dependencies of a chapter's tests, by folder: the library's conformance suites for
@@ -19,7 +20,8 @@ let workshopChapters: [(folder: String, dependencies: [Target.Dependency])] = [
 let workshopTestDependencies: [String: [Target.Dependency]] = [
   "06-Encryption": [
     "EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto"),
-  ]
+  ],
+  "07-Snapshots": ["EventSourcing"],
 ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so

@@ -91,6 +91,29 @@ public enum Chapters {
           "Catch the cipher's error and throw `RecordError.unauthenticated(originatorID: id, version: version)`: the cipher cannot know which record it read.",
         ],
       ]),
+    Chapter(
+      number: 7, folder: "07-Snapshots", title: "Snapshots",
+      products: ["EventSourcing"],
+      hints: [
+        1: [
+          "`snapshot` builds `DogSnapshot(originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn, name: name, tricks: tricks)`.",
+          "`init(snapshot:)` calls `self.init(id: snapshot.originatorID)`, then sets version, createdOn, modifiedOn, name and tricks.",
+        ],
+        2: [
+          "The newest snapshot at or below the version: `snapshots?.events(for: id, after: nil, through: version, descending: true, limit: 1).first`.",
+          "Then `recorder.events(for: id, after: snapshot?.originatorVersion, through: version)`, mapped with `mapper.recordedEvent(from:)`.",
+          "With a snapshot: `var dog = Dog(snapshot: snapshot)`, `try dog.replay(events)`. Without one: `replayed(id, from: events)`.",
+        ],
+        3: [
+          "`guard let snapshots else { throw SnapshotError.noSnapshotStore }`, then `let dog = try await repository.get(id, version: version)`.",
+          "Insert `mapper.storedSnapshot(dog.snapshot)` into `snapshots`, never into `recorder`.",
+        ],
+        4: [
+          "`guard let snapshotInterval, let snapshots else { return }` after inserting the events.",
+          "The version before the save is `dog.version - dog.pendingEvents.count`; a multiple was passed when `dog.version / snapshotInterval > before / snapshotInterval`.",
+          "Snapshot the dog in hand: `snapshots.insert([mapper.storedSnapshot(dog.snapshot)])`.",
+        ],
+      ]),
   ]
 
   /// The chapter with the given number, if there is one.
