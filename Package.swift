@@ -22,6 +22,11 @@ let workshopChapters:
       ["EventSourcing", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
       ["EventSourcing"]
     ),
+    (
+      "06-Encryption", ["EventSourcing", .product(name: "Crypto", package: "swift-crypto")],
+      ["EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    ("07-Snapshots", ["EventSourcing"], ["EventSourcing"]),
   ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so

@@ -119,6 +119,52 @@ public enum Chapters {
           "Set `previous = linked.hash` after each event. Both checks are needed: links catch removed, moved and inserted events; hashes catch changed ones.",
           "After the loop: `if let head, head != previous { throw HashChainError.headMismatch(expected: head, found: previous) }`.",
         ],
+      ]
+    ),
+    Chapter(
+      number: 6, folder: "06-Encryption", title: "Encryption",
+      hints: [
+        1: [
+          "`let box = try AES.GCM.seal(plaintext, using: key)` makes a fresh random nonce itself.",
+          "`box.combined` is `Data?`: `guard let combined = box.combined else { throw EncryptionError.sealFailed }`.",
+          "Never pass a nonce you keep in a property or make from fixed bytes: every call needs a new one.",
+        ],
+        2: [
+          "`try AES.GCM.open(AES.GCM.SealedBox(combined: ciphertext), using: key)` checks the tag and returns the plaintext.",
+          "Wrap both calls in `do { ... } catch { throw EncryptionError.unauthenticated }`: a cut-off box fails in SealedBox(combined:), a changed one in open.",
+        ],
+        3: [
+          "`Data(base64Encoded: text)` returns nil for text that is not base64; trim whitespace and newlines first.",
+          "Then `try self.init(key: SymmetricKey(data: bytes))`: that init already checks the length.",
+          "makeKey: `SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()`.",
+        ],
+        4: [
+          "In storedEvent(_:), make `state` a `var` and add `if let cipher { state = try cipher.encrypt(state) }` after encoding.",
+          "In recordedEvent(from:), decrypt before decoding: `if let cipher { state = try cipher.decrypt(state) }`.",
+          "Catch the cipher's error and throw `RecordError.unauthenticated(originatorID: id, version: version)`: the cipher cannot know which record it read.",
+        ],
+      ]),
+    Chapter(
+      number: 7, folder: "07-Snapshots", title: "Snapshots",
+      hints: [
+        1: [
+          "`snapshot` builds `DogSnapshot(originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn, name: name, tricks: tricks)`.",
+          "`init(snapshot:)` calls `self.init(id: snapshot.originatorID)`, then sets version, createdOn, modifiedOn, name and tricks.",
+        ],
+        2: [
+          "The newest snapshot at or below the version: `snapshots?.events(for: id, after: nil, through: version, descending: true, limit: 1).first`.",
+          "Then `recorder.events(for: id, after: snapshot?.originatorVersion, through: version)`, mapped with `mapper.recordedEvent(from:)`.",
+          "With a snapshot: `var dog = Dog(snapshot: snapshot)`, `try dog.replay(events)`. Without one: `replayed(id, from: events)`.",
+        ],
+        3: [
+          "`guard let snapshots else { throw SnapshotError.noSnapshotStore }`, then `let dog = try await repository.get(id, version: version)`.",
+          "Insert `mapper.storedSnapshot(dog.snapshot)` into `snapshots`, never into `recorder`.",
+        ],
+        4: [
+          "`guard let snapshotInterval, let snapshots else { return }` after inserting the events.",
+          "The version before the save is `dog.version - dog.pendingEvents.count`; a multiple was passed when `dog.version / snapshotInterval > before / snapshotInterval`.",
+          "Snapshot the dog in hand: `snapshots.insert([mapper.storedSnapshot(dog.snapshot)])`.",
+        ],
       ]),
   ]
 
