@@ -33,6 +33,9 @@ public enum EventStreamParser {
         guard let id = payload.testID, let position = index[id] else { continue }
         if payload.issue?.isKnown == true { continue }
         run.tests[position].issues.append(issue(from: payload))
+      case ("event", "testSkipped"):
+        guard let id = payload.testID, let position = index[id] else { continue }
+        run.tests[position].status = .skipped
       case ("event", "testEnded"):
         guard let id = payload.testID, let position = index[id] else { continue }
         let failed =

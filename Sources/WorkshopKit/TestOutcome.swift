@@ -8,6 +8,8 @@ public struct TestOutcome: Sendable, Equatable {
     case failed
     /// It was planned but never ended: the test process stopped before it did.
     case didNotFinish
+    /// It did not run: a trait disabled it.
+    case skipped
   }
 
   /// The test's identity in the run.

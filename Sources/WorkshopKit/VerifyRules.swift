@@ -4,7 +4,9 @@ public enum VerifyRules {
   public static func solutionProblems(_ run: TestRun) -> [String] {
     if let problem = runProblem(run) { return [problem] }
     return run.tests.filter { $0.status != .passed }.map {
-      "“\($0.displayName)” fails: \($0.issues.first?.message ?? "no message")"
+      $0.status == .skipped
+        ? "“\($0.displayName)” was skipped: a check that does not run proves nothing"
+        : "“\($0.displayName)” fails: \($0.issues.first?.message ?? "no message")"
     }
   }
 

@@ -36,6 +36,21 @@ struct EventStreamParserTests {
     #expect(!run.allPassed)
   }
 
+  @Test("A skipped test is reported as skipped, not as a crash, and does not count as passed")
+  func skipped() {
+    let lines = [
+      StreamFixture.test(first, "Task 1: a new dog has its name"),
+      StreamFixture.event("runStarted"),
+      StreamFixture.event("testSkipped", testID: first),
+      StreamFixture.event("runEnded", symbol: "pass"),
+    ]
+    let run = EventStreamParser.parse(lines.joined(separator: "\n"))
+    #expect(run.isComplete)
+    #expect(run.tests.map(\.status) == [.skipped])
+    #expect(!run.allPassed)
+    #expect(VerifyRules.solutionProblems(run).first?.contains("was skipped") == true)
+  }
+
   @Test("A run that stops early is incomplete")
   func crash() {
     let lines = [
