@@ -6,12 +6,15 @@ import PackageDescription
 // One entry per chapter: its folder under Exercises/ and Solutions/. The target is named
 // `ChapterNN` (NN = the folder's first two characters) and its tests `ChapterNNTests`.
 // A new chapter adds one entry here and one in Sources/WorkshopKit/Chapters.swift.
-// (`dependencies` lists targets a chapter builds on, e.g. "EventSourcing".)
-let workshopChapters: [(folder: String, dependencies: [Target.Dependency])] = [
-  ("01-PlainDog", []),
-  ("02-EventSourcedDog", []),
-  ("03-EventStore", []),
-]
+// (`dependencies` lists targets a chapter builds on, e.g. "EventSourcing"; `testDependencies`
+// what its tests need besides the chapter, e.g. "EventSourcingTesting" for conformance suites.)
+let workshopChapters:
+  [(folder: String, dependencies: [Target.Dependency], testDependencies: [Target.Dependency])] = [
+    ("01-PlainDog", [], []),
+    ("02-EventSourcedDog", [], []),
+    ("03-EventStore", [], []),
+    ("08-NotificationLog", ["EventSourcing"], ["EventSourcing", "EventSourcingTesting"]),
+  ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so
 // the same tests check the reference solutions. Use a separate build folder for that mode:
@@ -45,7 +48,7 @@ func chapterTargets() -> [Target] {
       ),
       .testTarget(
         name: "Chapter\(number)Tests",
-        dependencies: [.target(name: "Chapter\(number)")],
+        dependencies: [.target(name: "Chapter\(number)")] + chapter.testDependencies,
         path: "Tests/Chapter\(number)Tests",
         swiftSettings: define
       ),

@@ -6,7 +6,9 @@ struct KitPartsTests {
   @Test("The chapter table is numbered in order and each chapter has hints")
   func chapterTable() {
     let chapters = Chapters.all
-    #expect(chapters.map(\.number) == Array(1...chapters.count))
+    // In order and starting at 1; a chapter may be missing while it is being written.
+    #expect(chapters.first?.number == 1)
+    #expect(zip(chapters, chapters.dropFirst()).allSatisfy { $0.number < $1.number })
     for chapter in chapters {
       #expect(chapter.folder.hasPrefix(chapter.paddedNumber + "-"))
       #expect(!chapter.hints.isEmpty && chapter.hints.values.allSatisfy { !$0.isEmpty })
