@@ -14,6 +14,7 @@ let workshopChapters:
     ("02-EventSourcedDog", [], []),
     ("03-EventStore", [], []),
     ("08-NotificationLog", ["EventSourcing"], ["EventSourcing", "EventSourcingTesting"]),
+    ("09-TheRealThing", ["EventSourcing"], ["EventSourcing"]),
   ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so

@@ -96,6 +96,31 @@ public enum Chapters {
           "`if case .trickAdded(let trick) = notification.event.event` call `view.addDog(notification.event.originatorID, toTrick: trick, tracking: tracking)`, else `view.insertTracking(tracking)`. Let errors pass: do not catch them.",
         ],
       ]),
+    Chapter(
+      number: 9, folder: "09-TheRealThing", title: "The real thing",
+      hints: [
+        1: [
+          "apply(_:) is the same switch as in chapter 2: `case .registered(let name): self.name = name` and `case .trickAdded(let trick): tricks.append(trick)`.",
+          "addTrick(_:) only calls `record(.trickAdded(trick: trick))`: the library's record(_:) applies the event, bumps the version and keeps it pending.",
+        ],
+        2: [
+          "registerDog: `let dog = EventSourced<Dog>.register(name: name)`, `try await save(dog)`, `return dog.id`.",
+          "addTrick: `var dog = try await repository.get(dogID, as: Dog.self)`, `dog.addTrick(trick)`, `try await save(dog)`.",
+          "getDog: pass the version on: `repository.get(dogID, as: Dog.self, version: version)`, then `DogDetails(name: dog.name, tricks: dog.tricks)`.",
+        ],
+        3: [
+          "Two settings: \"PERSISTENCE_MODULE\" and \"SQLITE_DBNAME\".",
+          "Return `[\"PERSISTENCE_MODULE\": \"sqlite\", \"SQLITE_DBNAME\": file]`.",
+        ],
+        4: [
+          "Start from `sqlite(file: file)` and merge three more settings: \"COMPRESSOR_TOPIC\", \"CIPHER_KEY\" and \"ENABLE_HASH_CHAIN\".",
+          "`sqlite(file: file).merging([\"COMPRESSOR_TOPIC\": \"zlib\", \"CIPHER_KEY\": key, \"ENABLE_HASH_CHAIN\": \"true\"]) { $1 }`.",
+        ],
+        5: [
+          "The library takes snapshot intervals as an argument: `Application(environment:snapshotIntervals:)`.",
+          "`let intervals = snapshotEvery.map { [SnapshotInterval(Dog.self, every: $0)] } ?? []`, then pass `snapshotIntervals: intervals`.",
+        ],
+      ]),
   ]
 
   /// The chapter with the given number, if there is one.
