@@ -27,6 +27,8 @@ let workshopChapters:
       ["EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto")]
     ),
     ("07-Snapshots", ["EventSourcing"], ["EventSourcing"]),
+    ("08-NotificationLog", ["EventSourcing"], ["EventSourcing", "EventSourcingTesting"]),
+    ("09-TheRealThing", ["EventSourcing"], ["EventSourcing"]),
   ]
 
 // `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so

@@ -165,6 +165,61 @@ public enum Chapters {
           "The version before the save is `dog.version - dog.pendingEvents.count`; a multiple was passed when `dog.version / snapshotInterval > before / snapshotInterval`.",
           "Snapshot the dog in hand: `snapshots.insert([mapper.storedSnapshot(dog.snapshot)])`.",
         ],
+      ]
+    ),
+    Chapter(
+      number: 8, folder: "08-NotificationLog", title: "Notification logs and projections",
+      hints: [
+        1: [
+          "The log is an array: notification ID n is the event at index n - 1 of `storage.log`.",
+          "Start at index `max(start, 1) - 1`; return nothing when that is past the end; take at most `limit` events.",
+          "Build each one as `NumberedEvent(id: index + 1, event: storage.log[index])`, all inside one `withLock`.",
+        ],
+        2: [
+          "First the range asked for: `try Self.parse(sectionID)`, or for \"current\" the section of the newest ID: first = (newest - 1) / sectionSize * sectionSize + 1, and 1 when the log is empty.",
+          "Select `min(sectionSize, range.count)` notifications from the range's first ID. The id is \"first,lastIDFound\", nil when nothing was found.",
+          "previousID is nil for a section starting at 1, else \"\\(max(1, first - sectionSize)),\\(first - 1)\".",
+          "nextID only when the section is full (as many items as asked for): it starts right after this one. A partly filled section has no next yet.",
+        ],
+        3: [
+          "The next ID to read is `position + 1`: starting at `position` delivers the last one again.",
+          "Loop: select a page, append it, set `position` to the page's last ID, and stop when the page has fewer than `pageSize` items.",
+        ],
+        4: [
+          "Storage needs `dogsByTrick: [String: Set<UUID>]` (a Set counts each dog once) and `positions: [String: Int]`.",
+          "A position is new when `tracking.notificationID > (positions[tracking.applicationName] ?? 0)`; otherwise throw `TrackingError.alreadyProcessed(tracking)`.",
+          "In addDog, check and record the position and insert the dog inside the SAME withLock, check first: a refused position must leave the counts as they were.",
+        ],
+        5: [
+          "Start from the view, not from zero: `var reader = LogReader(log: log, position: try await view.maxTrackingID(for: Self.applicationName))`.",
+          "For each notification: `let tracking = Tracking(applicationName: Self.applicationName, notificationID: notification.id)`.",
+          "`if case .trickAdded(let trick) = notification.event.event` call `view.addDog(notification.event.originatorID, toTrick: trick, tracking: tracking)`, else `view.insertTracking(tracking)`. Let errors pass: do not catch them.",
+        ],
+      ]),
+    Chapter(
+      number: 9, folder: "09-TheRealThing", title: "The real thing",
+      hints: [
+        1: [
+          "apply(_:) is the same switch as in chapter 2: `case .registered(let name): self.name = name` and `case .trickAdded(let trick): tricks.append(trick)`.",
+          "addTrick(_:) only calls `record(.trickAdded(trick: trick))`: the library's record(_:) applies the event, bumps the version and keeps it pending.",
+        ],
+        2: [
+          "registerDog: `let dog = EventSourced<Dog>.register(name: name)`, `try await save(dog)`, `return dog.id`.",
+          "addTrick: `var dog = try await repository.get(dogID, as: Dog.self)`, `dog.addTrick(trick)`, `try await save(dog)`.",
+          "getDog: pass the version on: `repository.get(dogID, as: Dog.self, version: version)`, then `DogDetails(name: dog.name, tricks: dog.tricks)`.",
+        ],
+        3: [
+          "Two settings: \"PERSISTENCE_MODULE\" and \"SQLITE_DBNAME\".",
+          "Return `[\"PERSISTENCE_MODULE\": \"sqlite\", \"SQLITE_DBNAME\": file]`.",
+        ],
+        4: [
+          "Start from `sqlite(file: file)` and merge three more settings: \"COMPRESSOR_TOPIC\", \"CIPHER_KEY\" and \"ENABLE_HASH_CHAIN\".",
+          "`sqlite(file: file).merging([\"COMPRESSOR_TOPIC\": \"zlib\", \"CIPHER_KEY\": key, \"ENABLE_HASH_CHAIN\": \"true\"]) { $1 }`.",
+        ],
+        5: [
+          "The library takes snapshot intervals as an argument: `Application(environment:snapshotIntervals:)`.",
+          "`let intervals = snapshotEvery.map { [SnapshotInterval(Dog.self, every: $0)] } ?? []`, then pass `snapshotIntervals: intervals`.",
+        ],
       ]),
   ]
 

@@ -1,0 +1,10 @@
+/// What can happen to a dog: the facts the school records, named in the past tense.
+///
+/// An event is a value. Once recorded it never changes; the dog's state is whatever the
+/// events add up to.
+public enum DogEvent: Equatable, Sendable {
+  /// The dog joined the school.
+  case registered(name: String)
+  /// The dog learnt a trick.
+  case trickAdded(trick: String)
+}

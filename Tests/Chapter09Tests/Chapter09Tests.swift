@@ -1,0 +1,88 @@
+import Chapter09
+import EventSourcing
+import Foundation
+import Testing
+
+@Suite("Chapter 9: the dog school on the EventSourcing library")
+struct Chapter09Tests {
+  let memory = ["PERSISTENCE_MODULE": "memory"]
+
+  // MARK: - Task 1
+
+  @Test("Task 1: a dog applies the events its commands record")
+  func dogRecordsAndApplies() throws {
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    #expect(dog.name == "Fido", "Task 1: apply(.registered) should set the dog's name.")
+    dog.addTrick("roll over")
+    dog.addTrick("fetch ball")
+    #expect(
+      dog.tricks == ["roll over", "fetch ball"],
+      "Task 1: apply(.trickAdded) should append the trick, and addTrick should record it.")
+    #expect(
+      dog.version == 3
+        && dog.pendingEvents.map(\.event) == [
+          .registered(name: "Fido"), .trickAdded(trick: "roll over"),
+          .trickAdded(trick: "fetch ball"),
+        ],
+      "Task 1: addTrick should record(.trickAdded(trick:)), so the event is pending and saved.")
+  }
+
+  @Test("Task 1: a dog replayed from its events equals the original")
+  func dogReplays() throws {
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    dog.addTrick("sit")
+    let replayed = try EventSourced<Dog>(replaying: dog.pendingEvents)
+    #expect(
+      replayed.state == dog.state && replayed.tricks == ["sit"],
+      "Task 1: replaying the recorded events should rebuild the same name and tricks.")
+  }
+
+  // MARK: - Task 2
+
+  @Test("Task 2: the tutorial's test, in memory")
+  func tutorialInMemory() async throws {
+    try await runTheTutorial(on: DogSchool(environment: memory), task: 2)
+  }
+
+  @Test("Task 2: getDog travels in time")
+  func timeTravel() async throws {
+    let school = try DogSchool(environment: memory)
+    let id = try await school.registerDog(name: "Fido")
+    try await school.addTrick(id, trick: "roll over")
+    try await school.addTrick(id, trick: "fetch ball")
+    let atVersion1 = try await school.getDog(id, version: 1)
+    let atVersion2 = try await school.getDog(id, version: 2)
+    #expect(
+      atVersion1 == DogDetails(name: "Fido", tricks: []),
+      "Task 2: getDog(_:version: 1) should tell Fido before any trick.")
+    #expect(
+      atVersion2 == DogDetails(name: "Fido", tricks: ["roll over"]),
+      "Task 2: getDog(_:version: 2) should tell Fido with his first trick only.")
+  }
+
+  @Test("Task 2: an unknown dog is not found")
+  func unknownDog() async throws {
+    let school = try DogSchool(environment: memory)
+    let stranger = UUID()
+    await #expect(
+      throws: RepositoryError.aggregateNotFound(id: stranger),
+      "Task 2: getDog should pass on the repository's aggregateNotFound.")
+    {
+      try await school.getDog(stranger)
+    }
+  }
+
+  // MARK: - Setup
+
+  @Test("Setup: the tests check the intended code")
+  func testsTheIntendedCode() {
+    #if WORKSHOP_SOLUTIONS
+      let folder = "/Solutions/"
+    #else
+      let folder = "/Exercises/"
+    #endif
+    #expect(
+      CodeLocation.filePath.contains(folder),
+      "Setup: expected code under \(folder), but the build used \(CodeLocation.filePath).")
+  }
+}
