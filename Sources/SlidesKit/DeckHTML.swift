@@ -53,7 +53,7 @@ public struct DeckHTML: Sendable {
       color: var(--ink); }
     #deck { position: absolute; left: 50%; top: 50%; width: 1280px; height: 720px;
       transform-origin: center center; }
-    .slide { position: absolute; inset: 0; background: var(--paper); padding: 56px 72px 64px;
+    .slide { position: absolute; inset: 0; background: var(--paper); padding: 44px 64px 52px;
       display: none; flex-direction: column; justify-content: center; }
     .slide.current { display: flex; }
     .content { overflow: hidden; max-height: 100%; }
@@ -70,9 +70,9 @@ public struct DeckHTML: Sendable {
     th, td { border-bottom: 2px solid #ddd; padding: 6px 18px 6px 0; text-align: left; }
     code { font-family: "SF Mono", Menlo, "DejaVu Sans Mono", Consolas, monospace;
       font-size: 0.9em; background: var(--code-paper); padding: 0 6px; border-radius: 6px; }
-    pre { margin: 0 0 20px; background: var(--code-paper); border-radius: 12px;
-      padding: 20px 24px; overflow: hidden; }
-    pre code { display: block; font-size: 26px; line-height: 1.4; padding: 0; background: none;
+    pre { margin: 0 0 16px; background: var(--code-paper); border-radius: 12px;
+      padding: 16px 22px; overflow: hidden; }
+    pre code { display: block; font-size: 24px; line-height: 1.35; padding: 0; background: none;
       white-space: pre; }
     a { color: var(--accent); }
     .keyword { color: #9b2393; font-weight: 600; } .type { color: #0b4f79; }
