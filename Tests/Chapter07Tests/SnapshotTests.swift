@@ -98,13 +98,14 @@ struct SnapshotTests {
   @Test("Task 2: only the events after the snapshot are read")
   func readsOnlyLaterEvents() async throws {
     let id = try await longLivedDog(tricks: 20)
+    try await plantSnapshot(of: id, at: 5)
     try await plantSnapshot(of: id, at: 18)
     let counting = CountingRecorder(events)
     let dog = try? await DogRepository(recorder: counting, snapshots: snapshots, mapper: mapper)
       .get(id)
     #expect(
       dog?.version == 21 && counting.returned <= 3,
-      "Task 2: with a snapshot at version 18 only events 19...21 should be read (after: snapshot version), not \(counting.returned)."
+      "Task 2: with snapshots at versions 5 and 18, the newest one (18) should be used and only events 19...21 read (after: its version), not \(counting.returned) events."
     )
   }
 
