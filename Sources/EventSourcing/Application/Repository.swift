@@ -50,18 +50,18 @@ public struct Repository: Sendable {
       ).first
     {
       let snapshot = try mapper.snapshot(State.self, from: newest)
-      let later = try await recorder.events(
-        for: id, after: snapshot.originatorVersion, through: version, limit: nil)
-      let (events, headHash) = try mapper.replay(
-        State.Event.self, from: later, startsAtFirstVersion: false, after: snapshot.headHash)
+      let (events, headHash) = try await replay(
+        State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
+        verifier: snapshot.headHash.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
+          ?? HashChainVerifier(chain: mapper.hashChain))
       var aggregate = try EventSourced(snapshot: snapshot, replaying: events)
       if let headHash { aggregate.headHash = headHash }
       return aggregate
     }
-    let stored = try await recorder.events(for: id, after: nil, through: version, limit: nil)
-    guard !stored.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
-    let (events, headHash) = try mapper.replay(
-      State.Event.self, from: stored, startsAtFirstVersion: true)
+    let (events, headHash) = try await replay(
+      State.Event.self, of: id, after: nil, through: version,
+      verifier: HashChainVerifier(chain: mapper.hashChain, startsAtFirstVersion: true))
+    guard !events.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
     var aggregate = try EventSourced<State>(replaying: events)
     aggregate.headHash = headHash
     return aggregate

@@ -43,14 +43,18 @@ extension Mapper {
       stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
     do {
       var decoder = FastJSONDecoder()
-      let header = try decoder.decode(SnapshotShape.self, from: plaintext)
-      if header.stateVersion < State.stateVersion {
+      let decoded: StoredSnapshotState<State>
+      do {
+        decoded = try decoder.decode(
+          from: plaintext, reading: StoredSnapshotState<State>.init(reading:))
+      } catch let older as OlderSnapshotShape {
         plaintext = try StoredJSON.upcast(
-          plaintext, key: "state", versionKey: "stateVersion", from: header.stateVersion,
+          plaintext, key: "state", versionKey: "stateVersion", from: older.version,
           to: State.stateVersion, typeName: String(reflecting: State.self),
           step: State.upcastState)
+        decoded = try decoder.decode(
+          from: plaintext, reading: StoredSnapshotState<State>.init(reading:))
       }
-      let decoded = try decoder.decode(StoredSnapshotState<State>.self, from: plaintext)
       return Snapshot(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state,
@@ -81,7 +85,19 @@ struct StoredSnapshotState<State: Aggregate>: Codable {
   let state: State
 }
 
-/// The part of a stored snapshot that says which shape its state has.
-private struct SnapshotShape: Decodable {
-  let stateVersion: Int
+extension StoredSnapshotState {
+  /// Reads a stored snapshot whose state has the current shape, scanning its JSON once.
+  ///
+  /// - Throws: ``OlderSnapshotShape`` when the state was stored in an older shape, so that the
+  ///   mapper can upcast it first.
+  init(reading value: JSONValueDecoder) throws {
+    let stored = try value.member("stateVersion").decode(Int.self)
+    if stored < State.stateVersion { throw OlderSnapshotShape(version: stored) }
+    self = try value.decode(Self.self)
+  }
+}
+
+/// A stored snapshot's state is older than its type's ``Aggregate/stateVersion``.
+private struct OlderSnapshotShape: Error {
+  let version: Int
 }

@@ -131,37 +131,8 @@ public struct Mapper: Sendable {
   public func recordedEvents<Event>(
     _ type: Event.Type = Event.self, from stored: [StoredEvent]
   ) throws -> [RecordedEvent<Event>] {
-    try replay(type, from: stored, startsAtFirstVersion: false).events
-  }
-
-  /// Returns the recorded events of one aggregate's consecutive stored events, and the hash
-  /// of the last one when they are hash-chained.
-  ///
-  /// - Parameters:
-  ///   - startsAtFirstVersion: Whether `stored` is the aggregate's history from version 1, so
-  ///     that a chained first event of a later version means missing events.
-  ///   - previousHash: The hash of the event before the first one given, when it is known
-  ///     (from a snapshot): then the first event's link is checked too.
-  func replay<Event: DomainEvent>(
-    _ type: Event.Type, from stored: [StoredEvent], startsAtFirstVersion: Bool,
-    after previousHash: Data? = nil
-  ) throws -> (events: [RecordedEvent<Event>], headHash: Data?) {
-    var verifier =
-      previousHash.map { HashChainVerifier(chain: hashChain, after: $0) }
-      ?? HashChainVerifier(chain: hashChain, startsAtFirstVersion: startsAtFirstVersion)
-    let typeTopic = Event.typeTopic
-    var decoder = FastJSONDecoder()
-    var checkedTopic: String?
-    var events: [RecordedEvent<Event>] = []
-    events.reserveCapacity(stored.count)
-    for record in stored {
-      let topic = record.topic == checkedTopic ? nil : typeTopic
-      events.append(
-        try recordedEvent(
-          type, from: record, typeTopic: topic, verifier: &verifier, decoder: &decoder))
-      checkedTopic = record.topic
-    }
-    return (events, verifier.headHash)
+    var verifier = HashChainVerifier(chain: hashChain)
+    return try replay(type, from: stored[...], verifier: &verifier)
   }
 
   /// Returns the hash that one aggregate's stored events end with, after checking every
@@ -270,7 +241,7 @@ public struct Mapper: Sendable {
 
   /// Reads one record: checks its topic against `typeTopic` unless that is `nil` (already
   /// checked), then decrypts, decompresses, verifies its hash-chain link and decodes its state.
-  private func recordedEvent<Event: DomainEvent>(
+  func recordedEvent<Event: DomainEvent>(
     _ type: Event.Type, from stored: StoredEvent, typeTopic: String?,
     verifier: inout HashChainVerifier, decoder: inout FastJSONDecoder
   ) throws -> RecordedEvent<Event> {

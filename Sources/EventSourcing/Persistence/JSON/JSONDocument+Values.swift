@@ -28,7 +28,43 @@ extension JSONDocument {
       else { throw mismatch(Decimal.self, at: index) }
       return try cast(decimal, at: index)
     }
+    if T.self == UUID.self {
+      guard let uuid = UUID(uuidString: try decodeString(at: index)) else {
+        throw corrupted("Attempted to decode UUID from invalid UUID string.", at: index)
+      }
+      return try cast(uuid, at: index)
+    }
+    // Arrays of strings and numbers are common in aggregate states (a dog's tricks) and so in
+    // snapshots: read them without an unkeyed container and a decoder per element.
+    if T.self == [String].self {
+      return try cast(decodeArray(at: index) { try decodeString(at: $0) }, at: index)
+    }
+    if T.self == [Int].self {
+      return try cast(decodeArray(at: index) { try decodeInteger(Int.self, at: $0) }, at: index)
+    }
+    if T.self == [Double].self {
+      return try cast(decodeArray(at: index) { try decodeDouble(at: $0) }, at: index)
+    }
+    if T.self == [UUID].self {
+      return try cast(decodeArray(at: index) { try decode(UUID.self, at: $0) }, at: index)
+    }
     return try T(from: JSONValueDecoder(document: self, index: index))
+  }
+
+  /// Decodes the array at `index`, reading each element with `element`.
+  private func decodeArray<Element>(
+    at index: Int, _ element: (Int) throws -> Element
+  ) throws -> [Element] {
+    let token = tokens[index]
+    guard token.kind == .array else { throw mismatch([Any].self, at: index) }
+    var elements: [Element] = []
+    elements.reserveCapacity(Int(token.length))
+    var position = index + 1
+    for _ in 0..<Int(token.length) {
+      elements.append(try element(position))
+      position = Int(tokens[position].end)
+    }
+    return elements
   }
 
   /// Returns `value` as `T`, which callers have checked is its type: a reinterpretation, not

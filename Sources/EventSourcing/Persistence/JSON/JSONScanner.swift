@@ -179,6 +179,16 @@ struct JSONScanner {
     let start = position
     var flags: UInt8 = 0
     while true {
+      // Plain ASCII runs, the bulk of most strings, are skipped in a tight loop on a local
+      // copy of the position, which the compiler keeps in a register.
+      var offset = position
+      while offset < bytes.count {
+        let byte = bytes[offset]
+        guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\")
+        else { break }
+        offset += 1
+      }
+      position = offset
       guard position < bytes.count else { throw fault("unterminated string") }
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") { break }
@@ -187,8 +197,6 @@ struct JSONScanner {
         try skipEscape()
       } else if byte < 0x20 {
         throw fault("unescaped control character in a string")
-      } else if byte < 0x80 {
-        position += 1
       } else {
         position += try utf8SequenceLength()
       }
