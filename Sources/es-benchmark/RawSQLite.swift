@@ -89,12 +89,12 @@ final class RawSQLite: Contender {
     for _ in 0..<count { try insert(UUID(), versions: 1...10) }
   }
 
-  func prepareLoad(events count: Int) async throws -> () async throws -> Int {
+  func prepareLoad(events count: Int) async throws -> Loader {
     let fido = UUID()
     for start in stride(from: 1, through: count, by: 1_000) {
       try insert(fido, versions: start...min(count, start + 999))
     }
-    return { try self.loadEvents(of: fido) }
+    return Loader(load: { try self.loadEvents(of: fido) })
   }
 
   /// Reads one aggregate's rows into values, as the recorder does.

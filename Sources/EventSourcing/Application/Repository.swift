@@ -33,6 +33,9 @@ public struct Repository: Sendable {
 
   /// Returns the aggregate with the given ID, as it is now or as it was at an earlier version.
   ///
+  /// A history longer than 1,024 events is read in pages, decoded in parallel, one task per
+  /// page; the result is the same as decoding the events one after another.
+  ///
   /// - Parameters:
   ///   - id: The aggregate's identity.
   ///   - type: The aggregate type whose events are stored under `id`.
