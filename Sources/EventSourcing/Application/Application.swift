@@ -89,7 +89,9 @@ public final class Application: Sendable {
   ///
   /// - Returns: The notification IDs given to the saved events.
   /// - Throws: ``RecorderError/versionConflict(originatorID:version:)`` when another writer
-  ///   saved one of these versions first; then nothing is saved.
+  ///   saved one of these versions first; ``AggregateError/unknownHeadHash(originatorID:)``
+  ///   when the mapper chains events and an aggregate's events were collected since it was
+  ///   loaded. Then nothing is saved.
   @discardableResult
   public func save(_ aggregates: [any SavableAggregate]) async throws -> [Int] {
     let eventsByAggregate = try aggregates.map { try $0.pendingStoredEvents(using: mapper) }

@@ -12,6 +12,9 @@ public protocol SavableAggregate: Sendable {
   var pendingVersions: [Int] { get }
 
   /// The aggregate's pending events in stored form.
+  ///
+  /// - Throws: ``AggregateError/unknownHeadHash(originatorID:)`` when the mapper chains events
+  ///   and the aggregate's events were collected since it was loaded.
   func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent]
 
   /// A snapshot of the aggregate as it is now, in stored form.
@@ -27,7 +30,12 @@ extension EventSourced: SavableAggregate {
   public var pendingVersions: [Int] { pendingEvents.map(\.originatorVersion) }
 
   public func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent] {
-    try mapper.storedEvents(pendingEvents, after: headHash)
+    // Linked to a stale head hash, the events would be stored with a broken chain that only
+    // the next load would find.
+    if mapper.hashChain != nil, hasCollectedEvents, !pendingEvents.isEmpty {
+      throw AggregateError.unknownHeadHash(originatorID: id)
+    }
+    return try mapper.storedEvents(pendingEvents, after: headHash)
   }
 
   public func storedSnapshot(using mapper: Mapper, headHash: Data?) throws -> StoredEvent {

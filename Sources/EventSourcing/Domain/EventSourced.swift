@@ -38,6 +38,9 @@ public struct EventSourced<State: Aggregate>: Sendable {
   /// new aggregate or an unchained store. ``collectEvents()`` leaves it as it is: load the
   /// aggregate again before saving more events.
   public internal(set) var headHash: Data?
+  /// Whether events were collected since the aggregate was loaded or created, so that
+  /// ``headHash`` may no longer be the hash of its latest stored event.
+  private(set) var hasCollectedEvents = false
 
   /// Creates a new aggregate by recording the event that starts its history.
   ///
@@ -136,6 +139,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
   /// Returns the pending events and forgets them, as saving does.
   public mutating func collectEvents() -> [RecordedEvent<State.Event>] {
     defer { pendingEvents = [] }
+    if !pendingEvents.isEmpty { hasCollectedEvents = true }
     return pendingEvents
   }
 

@@ -205,4 +205,31 @@ struct HashChainTests {
     try await makeApp(Mapper()).save(dog)
     await expectViolation(app, id, atVersion: 6)
   }
+
+  @Test func savingAgainAfterCollectingEventsIsRefused() async throws {
+    let app = makeApp()
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    try await app.save(dog)
+    _ = dog.collectEvents()
+    dog.addTrick("sit")
+    await #expect(throws: AggregateError.unknownHeadHash(originatorID: dog.id)) {
+      try await app.save(dog)
+    }
+    // Nothing was stored, and loading again is the way on.
+    var loaded = try await app.repository.get(dog.id, as: Dog.self)
+    #expect(loaded.version == 1)
+    loaded.addTrick("sit")
+    try await app.save(loaded)
+    #expect(try await app.repository.get(dog.id, as: Dog.self).tricks == ["sit"])
+  }
+
+  @Test func withoutAChainCollectingAndSavingAgainStillWorks() async throws {
+    let app = makeApp(Mapper())
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    try await app.save(dog)
+    _ = dog.collectEvents()
+    dog.addTrick("sit")
+    try await app.save(dog)
+    #expect(try await app.repository.get(dog.id, as: Dog.self).tricks == ["sit"])
+  }
 }
