@@ -8,6 +8,9 @@ public enum ChapterResult: Sendable, Equatable {
   case doesNotCompile(errors: [String])
   /// The test process stopped before all tests ended, for example on a crash or a trap.
   case crashed(tasks: [TaskSummary], output: [String])
+  /// The tests made no progress for `seconds` and were stopped: most likely code that never
+  /// returns, such as an endless loop.
+  case stalled(tasks: [TaskSummary], seconds: Int)
 
   /// Judges a chapter from its part of a test run and the test command's output.
   ///
@@ -40,6 +43,8 @@ public enum ChapterResult: Sendable, Equatable {
       ChapterStatus(kind: .doesNotCompile)
     case .crashed:
       ChapterStatus(kind: .crashed)
+    case .stalled:
+      ChapterStatus(kind: .stalled)
     }
   }
 }

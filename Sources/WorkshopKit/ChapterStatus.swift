@@ -12,6 +12,8 @@ public struct ChapterStatus: Codable, Sendable, Equatable {
     case doesNotCompile
     /// The tests crashed before they all ended.
     case crashed
+    /// The tests made no progress and were stopped.
+    case stalled
   }
 
   /// The kind of standing.

@@ -20,6 +20,11 @@ public struct ReportRenderer: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// The tests that started and did not end: those running when a run stopped.
+  private static func unfinishedTests(of tasks: [TaskSummary]) -> [TestOutcome] {
+    tasks.flatMap(\.tests).filter { $0.didStart && $0.status == .didNotFinish }
+  }
+
   /// A chapter's status in a few words.
   public func describe(_ status: ChapterStatus) -> String {
     switch status.kind {
@@ -29,6 +34,7 @@ public struct ReportRenderer: Sendable {
       palette.yellow("✘ failing (\(status.tasksDone) of \(status.taskCount) tasks done)")
     case .doesNotCompile: palette.red("✘ does not compile")
     case .crashed: palette.red("✘ crashed")
+    case .stalled: palette.red("✘ stopped: no progress")
     }
   }
 
@@ -69,7 +75,7 @@ public struct ReportRenderer: Sendable {
     case .crashed(let tasks, let output):
       lines.append(palette.red("  The tests stopped before they all ran: the code crashed."))
       lines += output.map { "    " + $0 }
-      let running = tasks.flatMap(\.tests).filter { $0.didStart && $0.status == .didNotFinish }
+      let running = Self.unfinishedTests(of: tasks)
       if !running.isEmpty {
         lines.append("  It stopped while running one of these tests:")
         lines += running.map { "    " + $0.displayName }
@@ -78,6 +84,18 @@ public struct ReportRenderer: Sendable {
       lines.append(
         "Look for a force unwrap (!), try!, fatalError or an index out of range in "
           + "\(chapter.exercisePath)/. `swift run workshop reset \(chapter.number)` starts afresh.")
+    case .stalled(let tasks, let seconds):
+      lines.append(
+        palette.red("  The tests made no progress for \(seconds) seconds and were stopped."))
+      let running = Self.unfinishedTests(of: tasks)
+      if !running.isEmpty {
+        lines.append("  These tests started and did not end:")
+        lines += running.map { "    " + $0.displayName }
+      }
+      lines.append("")
+      lines.append(
+        "Look for a loop whose condition never changes, or a function that calls itself without "
+          + "end, in \(chapter.exercisePath)/.")
     }
     return lines.joined(separator: "\n")
   }

@@ -19,12 +19,25 @@ struct TestCommand {
   /// stop them, and judges the result.
   func result(of chapter: Chapter) throws -> ChapterResult {
     let outcome = try run(chapters: [chapter], solutions: false)
-    return ChapterResult.judge(
-      run: outcome.run.restricted(toTarget: chapter.testTarget), output: outcome.shell.output)
+    let run = outcome.run.restricted(toTarget: chapter.testTarget)
+    if outcome.shell.wasStalled {
+      return .stalled(
+        tasks: TaskSummary.summaries(of: run.tests),
+        seconds: Int(Self.stallLimit.components.seconds))
+    }
+    return ChapterResult.judge(run: run, output: outcome.shell.output)
   }
+
+  /// How long a chapter's tests may go without starting or ending a test before they are
+  /// stopped: far longer than any chapter's slowest test, short enough that a learner whose
+  /// code loops forever is not left waiting.
+  static let stallLimit = Duration.seconds(120)
 
   /// Runs the tests of the given chapters, or of all chapters in the package when nil; with
   /// `includingKit`, the library's and the kit's own tests run too.
+  ///
+  /// Chapters' tests are stopped when they make no progress for ``stallLimit``; the kit's own
+  /// tests, some of which run for minutes by design, are not.
   ///
   /// The learner's code builds in `.build-workshop`, the solutions in `.build-solutions`:
   /// separate from `.build`, so a test run started by `swift run workshop` never waits for
@@ -56,7 +69,8 @@ struct TestCommand {
         // A crash is reported as such; the runtime's backtracer can hang for minutes where
         // it may not inspect the crashed process (as in some containers).
         "SWIFT_BACKTRACE": "enable=no",
-      ])
+      ],
+      watchdog: includingKit ? nil : Shell.Watchdog(progressFile: stream, limit: Self.stallLimit))
     let text = (try? String(contentsOf: stream, encoding: .utf8)) ?? ""
     return Outcome(run: EventStreamParser.parse(text), shell: shell)
   }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import WorkshopKit
+
+@testable import workshop
+
+/// Tests that loop forever must not leave a learner waiting: the test command is stopped when
+/// its event stream stops growing, and the report says what to look for.
+@Suite("Stopping tests that make no progress")
+struct WatchdogTests {
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("workshop-watchdog-\(UUID().uuidString)", isDirectory: true)
+
+  init() throws {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  func watchdog(limit: Duration = .seconds(1)) -> Shell.Watchdog {
+    Shell.Watchdog(progressFile: folder.appendingPathComponent("progress"), limit: limit)
+  }
+
+  // `exec`, so that the program itself hangs, as `swift test` does, rather than a shell
+  // waiting for a child of its own.
+  @Test("a program whose progress file stops growing is interrupted")
+  func interruptsAStalledProgram() throws {
+    let start = ContinuousClock.now
+    let result = try Shell.run(
+      ["sh", "-c", "echo started > progress; echo waiting; exec sleep 60"], in: folder,
+      watchdog: watchdog())
+    #expect(result.wasStalled)
+    #expect(!result.succeeded)
+    #expect(result.output.contains("waiting"))
+    #expect(ContinuousClock.now - start < .seconds(8))
+  }
+
+  @Test("a stalled program that ignores the interrupt is killed")
+  func killsAStalledProgramThatIgnoresInterrupts() throws {
+    let start = ContinuousClock.now
+    let result = try Shell.run(
+      ["sh", "-c", "trap '' INT; echo started > progress; exec sleep 60"], in: folder,
+      watchdog: watchdog())
+    #expect(result.wasStalled)
+    #expect(result.wasSignalled)
+    #expect(ContinuousClock.now - start < .seconds(30))
+  }
+
+  @Test("a program that keeps making progress runs to its end")
+  func letsAProgressingProgramFinish() throws {
+    let result = try Shell.run(
+      [
+        "sh", "-c",
+        "for step in 1 2 3 4 5 6; do echo $step >> progress; sleep 0.4; done; echo done",
+      ],
+      in: folder, watchdog: watchdog(limit: .seconds(2)))
+    #expect(!result.wasStalled)
+    #expect(result.succeeded)
+    #expect(result.output.contains("done"))
+  }
+
+  @Test("the time before the progress file appears, such as a build, does not count")
+  func waitsForTheProgressFile() throws {
+    let result = try Shell.run(
+      ["sh", "-c", "sleep 2; echo started > progress; echo done"], in: folder,
+      watchdog: watchdog())
+    #expect(!result.wasStalled)
+    #expect(result.succeeded)
+  }
+
+  @Test("the report names the test that was still running and what to look for")
+  func report() {
+    var running = TestOutcome(
+      id: "Chapter01Tests.tricks", displayName: "Task 2: a dog learns tricks in order",
+      status: .didNotFinish)
+    running.didStart = true
+    let result = ChapterResult.stalled(
+      tasks: TaskSummary.summaries(of: [running]), seconds: 120)
+    #expect(result.status.kind == .stalled)
+    let renderer = ReportRenderer(palette: Palette(isEnabled: false))
+    let text = renderer.report(for: Chapters.all[0], result: result)
+    #expect(text.contains("no progress for 120 seconds"))
+    #expect(text.contains("a dog learns tricks in order"))
+    #expect(text.contains("loop"))
+    #expect(text.contains(Chapters.all[0].exercisePath))
+    #expect(renderer.describe(result.status).contains("no progress"))
+  }
+}
