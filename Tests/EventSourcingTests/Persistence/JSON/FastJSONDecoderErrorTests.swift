@@ -14,25 +14,6 @@ struct FastJSONDecoderErrorTests {
     let small: UInt8?
   }
 
-  private func fast<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
-    var decoder = FastJSONDecoder()
-    return try decoder.decode(type, from: data)
-  }
-
-  /// The kind of a decoding error and the string values of its coding path.
-  private func summary(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "not a DecodingError: \(error)" }
-    let (kind, context): (String, DecodingError.Context) =
-      switch error {
-      case .typeMismatch(_, let context): ("typeMismatch", context)
-      case .valueNotFound(_, let context): ("valueNotFound", context)
-      case .keyNotFound(let key, let context): ("keyNotFound \(key.stringValue)", context)
-      case .dataCorrupted(let context): ("dataCorrupted", context)
-      @unknown default: ("unknown", DecodingError.Context(codingPath: [], debugDescription: ""))
-      }
-    return kind + " at " + context.codingPath.map(\.stringValue).joined(separator: "/")
-  }
-
   @Test(
     "Values of the wrong type are named by kind and coding path, as JSONDecoder names them",
     arguments: [
@@ -45,9 +26,9 @@ struct FastJSONDecoderErrorTests {
     let expected = #expect(throws: (any Error).self) {
       try JSONDecoder().decode(Items.self, from: data)
     }
-    let found = #expect(throws: DecodingError.self) { try fast(Items.self, data) }
+    let found = #expect(throws: DecodingError.self) { try decodeFast(Items.self, data) }
     if let expected, let found {
-      #expect(summary(found) == summary(expected))
+      #expect(decodingErrorSummary(found) == decodingErrorSummary(expected))
     }
   }
 
@@ -62,8 +43,8 @@ struct FastJSONDecoderErrorTests {
   func numbersOutOfRange(text: String, path: String) throws {
     let data = Data(text.utf8)
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(Items.self, from: data) }
-    let found = #expect(throws: DecodingError.self) { try fast(Items.self, data) }
-    if let found { #expect(summary(found) == "dataCorrupted at " + path) }
+    let found = #expect(throws: DecodingError.self) { try decodeFast(Items.self, data) }
+    if let found { #expect(decodingErrorSummary(found) == "dataCorrupted at " + path) }
   }
 
   // JSONDecoder also accepts a trailing comma in an object; this decoder follows RFC 8259.
@@ -77,9 +58,9 @@ struct FastJSONDecoderErrorTests {
     ])
   func malformed(text: String) throws {
     let error = #expect(throws: DecodingError.self) {
-      try fast([String: Int].self, Data(text.utf8))
+      try decodeFast([String: Int].self, Data(text.utf8))
     }
-    if let error { #expect(summary(error) == "dataCorrupted at ") }
+    if let error { #expect(decodingErrorSummary(error) == "dataCorrupted at ") }
   }
 
   @Test(
@@ -89,7 +70,7 @@ struct FastJSONDecoderErrorTests {
     ] as [[UInt8]])
   func invalidUTF8(sequence: [UInt8]) throws {
     let data = Data([UInt8(ascii: "\"")] + sequence + [UInt8(ascii: "\"")])
-    #expect(throws: DecodingError.self) { try fast(String.self, data) }
+    #expect(throws: DecodingError.self) { try decodeFast(String.self, data) }
   }
 
   @Test("An enumeration with two cases' keys is refused, as its synthesized decoding requires")
@@ -99,7 +80,7 @@ struct FastJSONDecoderErrorTests {
       case two(Int)
     }
     #expect(throws: DecodingError.self) {
-      try fast(Choice.self, Data(#"{"one":{"_0":1},"two":{"_0":2}}"#.utf8))
+      try decodeFast(Choice.self, Data(#"{"one":{"_0":1},"two":{"_0":2}}"#.utf8))
     }
   }
 }

@@ -22,30 +22,11 @@ struct FastJSONDecoderFastPathTests {
     "id":"e621e1f8-c36c-495a-93fc-0c247a3e6e5f","nested":[["a"],[]]}
     """#
 
-  private func fast<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
-    var decoder = FastJSONDecoder()
-    return try decoder.decode(type, from: data)
-  }
-
-  /// The kind of a decoding error and the string values of its coding path.
-  private func summary(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "not a DecodingError: \(error)" }
-    let (kind, context): (String, DecodingError.Context) =
-      switch error {
-      case .typeMismatch(_, let context): ("typeMismatch", context)
-      case .valueNotFound(_, let context): ("valueNotFound", context)
-      case .keyNotFound(let key, let context): ("keyNotFound \(key.stringValue)", context)
-      case .dataCorrupted(let context): ("dataCorrupted", context)
-      @unknown default: ("unknown", DecodingError.Context(codingPath: [], debugDescription: ""))
-      }
-    return kind + " at " + context.codingPath.map(\.stringValue).joined(separator: "/")
-  }
-
   @Test("valid values read as JSONDecoder reads them")
   func validValues() throws {
     let data = Data(Self.valid.utf8)
     let expected = try JSONDecoder().decode(State.self, from: data)
-    #expect(try fast(State.self, data) == expected)
+    #expect(try decodeFast(State.self, data) == expected)
     #expect(expected.names[1] == "röll")
   }
 
@@ -68,9 +49,9 @@ struct FastJSONDecoderFastPathTests {
     let expected = #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(State.self, from: data)
     }
-    let found = #expect(throws: DecodingError.self) { try fast(State.self, data) }
+    let found = #expect(throws: DecodingError.self) { try decodeFast(State.self, data) }
     if let expected, let found {
-      #expect(summary(found) == summary(expected))
+      #expect(decodingErrorSummary(found) == decodingErrorSummary(expected))
     }
   }
 
@@ -86,8 +67,8 @@ struct FastJSONDecoderFastPathTests {
   func numbersThatDoNotFit(original: String, replacement: String, path: String) throws {
     let data = try Self.valid(replacing: original, with: replacement)
     #expect(throws: DecodingError.self) { try JSONDecoder().decode(State.self, from: data) }
-    let found = #expect(throws: DecodingError.self) { try fast(State.self, data) }
-    if let found { #expect(summary(found) == "dataCorrupted at " + path) }
+    let found = #expect(throws: DecodingError.self) { try decodeFast(State.self, data) }
+    if let found { #expect(decodingErrorSummary(found) == "dataCorrupted at " + path) }
   }
 
   private static func valid(replacing original: String, with replacement: String) throws -> Data {
@@ -99,14 +80,17 @@ struct FastJSONDecoderFastPathTests {
   @Test("top-level arrays and UUIDs read as JSONDecoder reads them")
   func topLevel() throws {
     let strings = Data(#"["a","b\n"]"#.utf8)
-    #expect(try fast([String].self, strings) == JSONDecoder().decode([String].self, from: strings))
+    #expect(
+      try decodeFast([String].self, strings) == JSONDecoder().decode([String].self, from: strings))
     let id = Data(#""E621E1F8-C36C-495A-93FC-0C247A3E6E5F""#.utf8)
-    #expect(try fast(UUID.self, id) == JSONDecoder().decode(UUID.self, from: id))
+    #expect(try decodeFast(UUID.self, id) == JSONDecoder().decode(UUID.self, from: id))
     let notAnArray = Data(#"{"a":1}"#.utf8)
     let expected = #expect(throws: DecodingError.self) {
       try JSONDecoder().decode([Int].self, from: notAnArray)
     }
-    let found = #expect(throws: DecodingError.self) { try fast([Int].self, notAnArray) }
-    if let expected, let found { #expect(summary(found) == summary(expected)) }
+    let found = #expect(throws: DecodingError.self) { try decodeFast([Int].self, notAnArray) }
+    if let expected, let found {
+      #expect(decodingErrorSummary(found) == decodingErrorSummary(expected))
+    }
   }
 }
