@@ -79,15 +79,24 @@ public final class InMemoryRecorder: ProcessRecorder {
     descending: Bool, limit: Int?
   ) async throws -> [StoredEvent] {
     // The events are sorted by version, so the range asked for is found by binary search and
-    // the whole history is returned without copying when no bounds are given.
+    // the whole history is returned without copying when no bounds are given. The limit
+    // narrows the range before anything is copied, so that reading a long history page by
+    // page copies each event once.
     let all = storage.withLock { $0.eventsByOriginator[originatorID] ?? [] }
-    let lower = version.map { all.firstIndex(withVersionAbove: $0) } ?? all.startIndex
-    let upper = throughVersion.map { all.firstIndex(withVersionAbove: $0) } ?? all.endIndex
+    var lower = version.map { all.firstIndex(withVersionAbove: $0) } ?? all.startIndex
+    var upper = throughVersion.map { all.firstIndex(withVersionAbove: $0) } ?? all.endIndex
+    if let limit {
+      let count = max(0, limit)
+      if descending {
+        lower = max(lower, upper - count)
+      } else {
+        upper = min(upper, lower + count)
+      }
+    }
     guard lower < upper else { return [] }
     let selected =
       lower == all.startIndex && upper == all.endIndex ? all : Array(all[lower..<upper])
-    let ordered = descending ? Array(selected.reversed()) : selected
-    return limit.map { Array(ordered.prefix(max(0, $0))) } ?? ordered
+    return descending ? Array(selected.reversed()) : selected
   }
 
   public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification]
