@@ -17,11 +17,16 @@ public enum ChapterResult: Sendable, Equatable {
   /// - Parameters:
   ///   - run: The chapter's tests, read from the event stream.
   ///   - output: The test command's combined output, for compiler errors and crash reports.
-  public static func judge(run: TestRun, output: String) -> ChapterResult {
+  ///   - stalledAfter: The seconds without progress after which the test command was stopped,
+  ///     when it was.
+  public static func judge(run: TestRun, output: String, stalledAfter: Int? = nil)
+    -> ChapterResult
+  {
     guard run.didStart else {
       return .doesNotCompile(errors: CompilerOutput.errors(in: output))
     }
     let tasks = TaskSummary.summaries(of: run.tests)
+    if let stalledAfter { return .stalled(tasks: tasks, seconds: stalledAfter) }
     guard run.isComplete, !run.tests.isEmpty else {
       return .crashed(tasks: tasks, output: CompilerOutput.crashLines(in: output))
     }

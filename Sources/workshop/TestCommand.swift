@@ -19,13 +19,9 @@ struct TestCommand {
   /// stop them, and judges the result.
   func result(of chapter: Chapter) throws -> ChapterResult {
     let outcome = try run(chapters: [chapter], solutions: false)
-    let run = outcome.run.restricted(toTarget: chapter.testTarget)
-    if outcome.shell.wasStalled {
-      return .stalled(
-        tasks: TaskSummary.summaries(of: run.tests),
-        seconds: Int(Self.stallLimit.components.seconds))
-    }
-    return ChapterResult.judge(run: run, output: outcome.shell.output)
+    return ChapterResult.judge(
+      run: outcome.run.restricted(toTarget: chapter.testTarget), output: outcome.shell.output,
+      stalledAfter: outcome.shell.wasStalled ? Int(Self.stallLimit.components.seconds) : nil)
   }
 
   /// How long a chapter's tests may go without starting or ending a test before they are

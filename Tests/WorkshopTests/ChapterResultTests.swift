@@ -26,6 +26,21 @@ struct ChapterResultTests {
     }
   }
 
+  @Test("A run stopped for making no progress is judged stalled, not crashed")
+  func stalled() {
+    var running = outcome("Task 1: a", .didNotFinish)
+    running.didStart = true
+    let run = TestRun(tests: [running], didStart: true)
+    let result = ChapterResult.judge(run: run, output: "", stalledAfter: 120)
+    guard case .stalled(let tasks, let seconds) = result else {
+      Issue.record("expected a stalled run, got \(result)")
+      return
+    }
+    #expect(seconds == 120)
+    #expect(tasks.flatMap(\.tests) == [running])
+    #expect(result.status.kind == .stalled)
+  }
+
   @Test("Tasks are grouped in order, and the first unfinished one is next")
   func failing() {
     let run = TestRun(
