@@ -112,7 +112,7 @@ struct JSONDocument {
   private static func codeUnit(_ source: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt32 {
     var value: UInt32 = 0
     for digit in source[offset..<offset + 4] {
-      value = value << 4 | UInt32(JSONScanner.hexValue(digit) ?? 0)
+      value = value << 4 | UInt32(digit.hexDigitValue ?? 0)
     }
     return value
   }

@@ -235,23 +235,13 @@ struct JSONScanner {
     guard bytes.count - position >= 6 else { throw fault("unterminated string") }
     var unit: UInt32 = 0
     for offset in 2..<6 {
-      guard let digit = JSONScanner.hexValue(bytes[position + offset]) else {
+      guard let digit = bytes[position + offset].hexDigitValue else {
         throw fault("invalid \\u escape")
       }
       unit = unit << 4 | UInt32(digit)
     }
     position += 6
     return unit
-  }
-
-  /// The value of a hexadecimal digit.
-  static func hexValue(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-    default: nil
-    }
   }
 
   /// The length of the well-formed UTF-8 sequence at `position` (RFC 3629: no overlong forms,

@@ -25,9 +25,8 @@ extension UUID {
           guard text[position] == UInt8(ascii: "-") else { return false }
           position += 1
         }
-        guard let high = hexValue(text[position]), let low = hexValue(text[position + 1]) else {
-          return false
-        }
+        guard let high = text[position].hexDigitValue, let low = text[position + 1].hexDigitValue
+        else { return false }
         output[index] = high << 4 | low
         position += 2
       }
@@ -35,14 +34,5 @@ extension UUID {
     }
     guard isValid else { return nil }
     self.init(uuid: bytes)
-  }
-}
-
-private func hexValue(_ character: UInt8) -> UInt8? {
-  switch character {
-  case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-  case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-  case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-  default: nil
   }
 }
