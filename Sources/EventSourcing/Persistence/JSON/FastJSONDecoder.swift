@@ -17,6 +17,9 @@ import Foundation
 /// allocates the table once.
 struct FastJSONDecoder {
   private var tokens: [JSONToken] = []
+  /// Shared by copies of the decoder, which is harmless as long as they decode one at a time,
+  /// as every user of this internal type does.
+  private let context = JSONDecodingContext()
 
   /// Decodes a value of `type` from `data`.
   ///
@@ -41,8 +44,13 @@ struct FastJSONDecoder {
           throw DecodingError.dataCorrupted(
             DecodingError.Context(codingPath: [], debugDescription: "The given data was empty."))
         }
+        context.bytes = byteBase
+        defer {
+          context.bytes = nil
+          context.isReused = true
+        }
         return try read(
-          JSONValueDecoder(document: JSONDocument(tokens: tokenBase, bytes: byteBase), index: 0))
+          JSONValueDecoder(document: JSONDocument(tokens: tokenBase, context: context), index: 0))
       }
     }
   }
@@ -57,7 +65,7 @@ struct JSONValueDecoder: Decoder {
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-    KeyedDecodingContainer(try JSONKeyedContainer<Key>(document: document, index: index))
+    try document.context.container(keyedBy: type, document: document, index: index)
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {

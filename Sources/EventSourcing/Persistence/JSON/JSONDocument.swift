@@ -1,4 +1,5 @@
-/// A scanned JSON document: its bytes and its token table, read in place.
+/// A scanned JSON document: its token table and its decoder's context (which holds the
+/// bytes), read in place.
 ///
 /// Three words with the index of a value (see ``JSONValueDecoder``), so that a decoder fits in
 /// an existential's inline buffer and costs no allocation or reference counting. The pointers
@@ -6,11 +7,15 @@
 /// beyond `init(from:)`, which no synthesized or ordinary `Decodable` conformance does.
 struct JSONDocument {
   let tokens: UnsafePointer<JSONToken>
-  let bytes: UnsafePointer<UInt8>
+  /// Unowned and unretained: the decoder keeps the context alive while it decodes, and
+  /// reference counting it would cost a little for every value.
+  unowned(unsafe) let context: JSONDecodingContext
 
   /// The bytes of a scalar value.
   func bytes(of token: JSONToken) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: bytes + Int(token.start), count: Int(token.length))
+    // The decoder sets the bytes before it makes a document.
+    UnsafeBufferPointer(
+      start: context.bytes.unsafelyUnwrapped + Int(token.start), count: Int(token.length))
   }
 
   /// The index of the value of `key` in the object at `index`, or `nil` when it is absent; the
@@ -46,6 +51,15 @@ struct JSONDocument {
       member = Int(tokens[member + 1].end)
     }
     return keys
+  }
+
+  /// The name of the member of the object at `index` when it has exactly one, written
+  /// without escapes: the shape in which enumerations store their cases.
+  func onlyMemberName(ofObjectAt index: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard tokens[index].length == 1 else { return nil }
+    let key = tokens[index + 1]
+    guard key.flags & JSONToken.hasEscapes == 0 else { return nil }
+    return bytes(of: key)
   }
 
   /// Whether two byte ranges hold the same bytes; keys are short, so a plain loop suffices.

@@ -14,7 +14,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   var codingPath: [any CodingKey] { document.codingPath(to: index) }
 
   var allKeys: [Key] {
-    document.keys(ofObjectAt: index, as: Key.self)
+    document.context.keys(ofObjectAt: index, in: document, as: Key.self)
   }
 
   func contains(_ key: Key) -> Bool {
@@ -79,8 +79,8 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func nestedContainer<NestedKey: CodingKey>(
     keyedBy type: NestedKey.Type, forKey key: Key
   ) throws -> KeyedDecodingContainer<NestedKey> {
-    KeyedDecodingContainer(
-      try JSONKeyedContainer<NestedKey>(document: document, index: valueIndex(for: key)))
+    try document.context.container(
+      keyedBy: type, document: document, index: valueIndex(for: key))
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

@@ -81,7 +81,7 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     keyedBy type: NestedKey.Type
   ) throws -> KeyedDecodingContainer<NestedKey> {
     try next(KeyedDecodingContainer<NestedKey>.self) {
-      KeyedDecodingContainer(try JSONKeyedContainer<NestedKey>(document: $0, index: $1))
+      try $0.context.container(keyedBy: type, document: $0, index: $1)
     }
   }
 
