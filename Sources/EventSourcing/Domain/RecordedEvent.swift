@@ -16,6 +16,9 @@ public struct RecordedEvent<Event: DomainEvent>: Sendable, Equatable {
   public let event: Event
 
   /// Creates an envelope for an event.
+  // Inlined, so that a loop making many envelopes in code generic over the event type looks
+  // up the metadata of this type once, not once per envelope.
+  @inline(__always)
   public init(originatorID: UUID, originatorVersion: Int, timestamp: Date, event: Event) {
     self.originatorID = originatorID
     self.originatorVersion = originatorVersion

@@ -13,11 +13,16 @@ extension Mapper {
     var checkedTopic: String?
     var events: [RecordedEvent<Event>] = []
     events.reserveCapacity(stored.count)
+    var timestamp = Date.distantPast
     for record in stored {
       let topic = record.topic == checkedTopic ? nil : typeTopic
+      let event = try event(
+        type, from: record, typeTopic: topic, verifier: &verifier, decoder: &decoder,
+        timestamp: &timestamp)
       events.append(
-        try recordedEvent(
-          type, from: record, typeTopic: topic, verifier: &verifier, decoder: &decoder))
+        RecordedEvent(
+          originatorID: record.originatorID, originatorVersion: record.originatorVersion,
+          timestamp: timestamp, event: event))
       checkedTopic = record.topic
     }
     return events

@@ -114,8 +114,13 @@ public struct Mapper: Sendable {
   ) throws -> RecordedEvent<Event> {
     var verifier = HashChainVerifier(chain: hashChain)
     var decoder = FastJSONDecoder()
-    return try recordedEvent(
-      type, from: stored, typeTopic: Event.typeTopic, verifier: &verifier, decoder: &decoder)
+    var timestamp = Date.distantPast
+    let event = try event(
+      type, from: stored, typeTopic: Event.typeTopic, verifier: &verifier, decoder: &decoder,
+      timestamp: &timestamp)
+    return RecordedEvent(
+      originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
+      timestamp: timestamp, event: event)
   }
 
   /// Returns the recorded events that stored events hold, in the same order.
@@ -239,12 +244,17 @@ public struct Mapper: Sendable {
     return plaintext
   }
 
-  /// Reads one record: checks its topic against `typeTopic` unless that is `nil` (already
-  /// checked), then decrypts, decompresses, verifies its hash-chain link and decodes its state.
-  func recordedEvent<Event: DomainEvent>(
+  /// Reads one record's event and its timestamp: checks its topic against `typeTopic` unless
+  /// that is `nil` (already checked), then decrypts, decompresses, verifies its hash-chain
+  /// link and decodes its state.
+  ///
+  /// Returns the event alone, so that a caller reading many records makes their envelopes
+  /// itself: making a value of a generic type costs a lookup of its metadata, which a loop
+  /// does once and a function called in the loop does at every call.
+  func event<Event: DomainEvent>(
     _ type: Event.Type, from stored: StoredEvent, typeTopic: String?,
-    verifier: inout HashChainVerifier, decoder: inout FastJSONDecoder
-  ) throws -> RecordedEvent<Event> {
+    verifier: inout HashChainVerifier, decoder: inout FastJSONDecoder, timestamp: inout Date
+  ) throws -> Event {
     if let typeTopic, !isTopic(stored.topic, typeTopic: typeTopic) {
       throw MapperError.unknownTopic(
         topic: stored.topic, expected: typeTopic, originatorID: stored.originatorID,
@@ -254,19 +264,21 @@ public struct Mapper: Sendable {
       stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
     var payload = try verifier.payload(of: plaintext, in: stored)
     do {
-      let state: StoredState<Event>
+      let event: Event
       do {
-        state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
+        event = try decoder.decode(from: payload) {
+          try StoredState<Event>.event(reading: $0, timestamp: &timestamp)
+        }
       } catch let older as OlderEventShape {
         payload = try StoredJSON.upcast(
           payload, key: "event", versionKey: "version", from: older.version,
           to: Event.eventVersion, typeName: String(reflecting: Event.self),
           step: Event.upcastEvent)
-        state = try decoder.decode(from: payload, reading: StoredState<Event>.init(reading:))
+        event = try decoder.decode(from: payload) {
+          try StoredState<Event>.event(reading: $0, timestamp: &timestamp)
+        }
       }
-      return RecordedEvent(
-        originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
-        timestamp: state.timestamp, event: state.event)
+      return event
     } catch let error as UpcastError {
       throw error
     } catch {
@@ -308,18 +320,21 @@ struct StoredState<Event: DomainEvent>: Codable {
     if Event.eventVersion > 1 { try container.encode(Event.eventVersion, forKey: .version) }
   }
 
-  /// Reads the state as `init(from:)` would, without a keyed container: the fast path of
-  /// loading events.
+  /// Reads the event and its timestamp as `init(from:)` would, without a keyed container:
+  /// the fast path of loading events.
+  ///
+  /// A static function that returns the event alone, because making a value of this generic
+  /// type costs a lookup of its metadata, once for every event loaded.
   ///
   /// - Throws: ``OlderEventShape`` when the event was stored in an older shape, so that the
   ///   mapper can upcast it first.
-  init(reading value: JSONValueDecoder) throws {
+  static func event(reading value: JSONValueDecoder, timestamp: inout Date) throws -> Event {
     if Event.eventVersion > 1 {
       let stored = (try? value.member("version").decode(Int.self)) ?? 1
       if stored < Event.eventVersion { throw OlderEventShape(version: stored) }
     }
     timestamp = try value.member("timestamp").decode(Date.self)
-    event = try value.member("event").decode(Event.self)
+    return try value.member("event").decode(Event.self)
   }
 }
 
