@@ -34,7 +34,8 @@ public struct Repository: Sendable {
   /// Returns the aggregate with the given ID, as it is now or as it was at an earlier version.
   ///
   /// A history longer than 1,024 events is read in pages, decoded in parallel, one task per
-  /// page; the result is the same as decoding the events one after another.
+  /// page, and folded page by page as the pages are decoded; the result is the same as
+  /// decoding and applying the events one after another.
   ///
   /// - Parameters:
   ///   - id: The aggregate's identity.
@@ -53,19 +54,29 @@ public struct Repository: Sendable {
       ).first
     {
       let snapshot = try mapper.snapshot(State.self, from: newest)
-      let (events, headHash) = try await replay(
+      var aggregate = try EventSourced(snapshot: snapshot)
+      let headHash = try await replay(
         State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
         verifier: snapshot.headHash.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
-          ?? HashChainVerifier(chain: mapper.hashChain))
-      var aggregate = try EventSourced(snapshot: snapshot, replaying: events)
+          ?? HashChainVerifier(chain: mapper.hashChain)
+      ) { events in
+        try aggregate.apply(contentsOf: events)
+      }
       if let headHash { aggregate.headHash = headHash }
       return aggregate
     }
-    let (events, headHash) = try await replay(
+    var aggregate: EventSourced<State>?
+    let headHash = try await replay(
       State.Event.self, of: id, after: nil, through: version,
-      verifier: HashChainVerifier(chain: mapper.hashChain, startsAtFirstVersion: true))
-    guard !events.isEmpty else { throw RepositoryError.aggregateNotFound(id: id) }
-    var aggregate = try EventSourced<State>(replaying: events)
+      verifier: HashChainVerifier(chain: mapper.hashChain, startsAtFirstVersion: true)
+    ) { events in
+      if aggregate == nil {
+        aggregate = try EventSourced(replaying: events)
+      } else {
+        try aggregate?.apply(contentsOf: events)
+      }
+    }
+    guard var aggregate else { throw RepositoryError.aggregateNotFound(id: id) }
     aggregate.headHash = headHash
     return aggregate
   }

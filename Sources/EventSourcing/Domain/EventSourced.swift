@@ -125,6 +125,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
   ///
   /// - Throws: ``AggregateError`` when the event belongs to another aggregate or does not
   ///   carry the next version.
+  @inline(__always)
   public mutating func apply(_ recorded: RecordedEvent<State.Event>) throws {
     guard recorded.originatorID == id else {
       throw AggregateError.wrongOriginator(expected: id, found: recorded.originatorID)
@@ -134,6 +135,18 @@ public struct EventSourced<State: Aggregate>: Sendable {
         originatorID: id, expected: version + 1, found: recorded.originatorVersion)
     }
     mutate(with: recorded)
+  }
+
+  /// Applies events that were recorded earlier, in order, as ``apply(_:)`` applies each.
+  ///
+  /// Loops over the indices rather than iterating, which in code generic over the state
+  /// costs less per event: the repository folds long histories with it.
+  ///
+  /// - Throws: ``AggregateError`` when an event does not follow on from the one before it.
+  mutating func apply(contentsOf events: [RecordedEvent<State.Event>]) throws {
+    for index in events.indices {
+      try apply(events[index])
+    }
   }
 
   /// Returns the pending events and forgets them, as saving does.
@@ -149,6 +162,9 @@ public struct EventSourced<State: Aggregate>: Sendable {
   }
 
   // The one place where an event changes the aggregate, for new and replayed events alike.
+  // Inlined, as `apply(_:)` is, so that `apply(contentsOf:)` looks up the metadata of the
+  // event type once for all its events rather than once for each.
+  @inline(__always)
   private mutating func mutate(with recorded: RecordedEvent<State.Event>) {
     state.apply(recorded.event)
     version = recorded.originatorVersion

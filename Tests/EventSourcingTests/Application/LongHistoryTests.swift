@@ -118,6 +118,48 @@ struct LongHistoryTests {
     await expectFailure(app, id, atVersion: Self.page + 10)
   }
 
+  @Test("of a gap in the versions and a damaged record in another page, the earlier is reported")
+  func gapAndDamageInDifferentPages() async throws {
+    let pairs = [(Self.page + 10, 3 * Self.page + 2), (3 * Self.page + 2, Self.page + 10)]
+    for (gap, damaged) in pairs {
+      let recorder = EditableRecorder()
+      let app = Application(recorder: recorder)
+      let id = try await saveLongHistory(in: app)
+      recorder.edit { $0.removeAll { $0.originatorID == id && $0.originatorVersion == gap } }
+      recorder.replaceState(of: id, version: damaged) { _ in Data("{\"broken\":".utf8) }
+      do {
+        _ = try await app.repository.get(id, as: Dog.self)
+        Issue.record("the damaged aggregate loaded")
+      } catch AggregateError.versionOutOfSequence(let originatorID, let expected, let found) {
+        #expect(gap < damaged)
+        #expect(originatorID == id)
+        #expect(expected == gap)
+        #expect(found == gap + 1)
+      } catch MapperError.damagedRecord(let originatorID, let version, _) {
+        #expect(damaged < gap)
+        #expect(originatorID == id)
+        #expect(version == damaged)
+      }
+    }
+  }
+
+  @Test("a history of whole pages loads, and so does each of its versions at a page's end")
+  func wholePages() async throws {
+    let app = Application(recorder: InMemoryRecorder(), mapper: Mapper(hashChain: HashChain()))
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    for index in 1..<(2 * Self.page) { dog.addTrick("trick \(index)") }
+    try await app.save(dog)
+
+    let loaded = try await app.repository.get(dog.id, as: Dog.self)
+    #expect(loaded == dog)
+    #expect(loaded.version == 2 * Self.page)
+    for version in [Self.page, 2 * Self.page] {
+      let past = try await app.repository.get(dog.id, as: Dog.self, version: version)
+      #expect(past.version == version)
+      #expect(past.tricks.last == "trick \(version - 1)")
+    }
+  }
+
   @Test("loading from a snapshot reads the later events in pages too")
   func snapshotThenLongTail() async throws {
     let recorder = EditableRecorder()
