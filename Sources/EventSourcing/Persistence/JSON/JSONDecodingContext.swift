@@ -3,7 +3,8 @@
 ///
 /// A class, so that a ``JSONDocument`` reaches it through one word and a decoder still fits in
 /// an existential's inline buffer. It belongs to one decoder, which is used by one task at a
-/// time, so it needs no lock.
+/// time, so it needs no lock; and its properties are never accessed in overlapping ways, so
+/// they skip the run-time exclusivity checks that would cost more than the reads they guard.
 ///
 /// Why makers: a `KeyedDecodingContainer<Key>` whose key type is known only at run time, as
 /// in every synthesized `init(from:)`, costs three lookups in the Swift runtime's caches: the
@@ -12,16 +13,16 @@
 /// made once per key type, holds the first two, so a container costs only the third.
 final class JSONDecodingContext {
   /// The bytes of the document being decoded; set by the decoder before it reads a document.
-  var bytes: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) var bytes: UnsafePointer<UInt8>?
 
   /// Whether the decoder has read a document before this one. Makers are made from the
   /// second document on: they pay off when a decoder reads many documents, as the mapper's
   /// does when it replays events, and cost more than they save in a decoder that reads one
   /// small document, as when a follower decodes one event at a time.
-  var isReused = false
+  @exclusivity(unchecked) var isReused = false
 
-  private var keyTypes: [ObjectIdentifier] = []
-  private var makers: [AnyObject] = []
+  @exclusivity(unchecked) private var keyTypes: [ObjectIdentifier] = []
+  @exclusivity(unchecked) private var makers: [AnyObject] = []
 
   /// A keyed container of the object at `index`.
   ///
@@ -59,6 +60,9 @@ final class JSONDecodingContext {
 }
 
 /// Makes keyed containers of one key type, and keeps the key lists of objects with one member.
+///
+/// Used by one decoder's context only, so, like the context's, its properties skip the
+/// run-time exclusivity checks.
 private final class KeyedContainerMaker<Key: CodingKey> {
   /// Makes a container. A closure made in a context generic over the container type, so that
   /// it holds that type's metadata and conformance instead of looking them up at each call.
@@ -68,10 +72,10 @@ private final class KeyedContainerMaker<Key: CodingKey> {
   /// enumerations of events (others make the rest anew each time), while a dictionary's keys
   /// (one list per distinct key) cannot make the cache grow without end.
   private static var keptKeyLists: Int { 32 }
-  private var memberNames: [[UInt8]] = []
+  @exclusivity(unchecked) private var memberNames: [[UInt8]] = []
   /// The lists, each a ``KeyList`` of `Key`. Held as `AnyObject`s because reading an array
   /// of `[Key]` looks up the metadata of `[Key]` each time.
-  private var keyLists: [AnyObject] = []
+  @exclusivity(unchecked) private var keyLists: [AnyObject] = []
 
   init<Container: JSONObjectContainer>(making type: Container.Type) where Container.Key == Key {
     container = { document, index in
@@ -88,7 +92,8 @@ private final class KeyedContainerMaker<Key: CodingKey> {
     guard let name = document.onlyMemberName(ofObjectAt: index) else {
       return document.keys(ofObjectAt: index, as: Key.self)
     }
-    for position in memberNames.indices where memberNames[position].elementsEqual(name) {
+    for position in memberNames.indices
+    where memberNames[position].withUnsafeBufferPointer({ JSONDocument.equal($0, name) }) {
       // Every list kept by this maker is a list of `Key`s.
       return unsafeDowncast(keyLists[position], to: KeyList<Key>.self).keys
     }

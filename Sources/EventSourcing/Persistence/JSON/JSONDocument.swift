@@ -63,7 +63,7 @@ struct JSONDocument {
   }
 
   /// Whether two byte ranges hold the same bytes; keys are short, so a plain loop suffices.
-  private static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>)
+  static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
     guard left.count == right.count else { return false }
