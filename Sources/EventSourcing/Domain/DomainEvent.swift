@@ -39,7 +39,7 @@ public protocol DomainEvent: Codable, Equatable, Sendable {
 }
 
 extension DomainEvent {
-  public static var typeTopic: String { String(reflecting: Self.self) }
+  public static var typeTopic: String { TypeName.reflecting(Self.self) }
 
   public static var eventVersion: Int { 1 }
 

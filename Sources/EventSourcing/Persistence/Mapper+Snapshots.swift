@@ -71,7 +71,7 @@ extension Mapper {
 
   /// The topic under which snapshots of an aggregate type are stored.
   public static func snapshotTopic<State: Aggregate>(of type: State.Type) -> String {
-    String(reflecting: type)
+    TypeName.reflecting(type)
   }
 }
 
