@@ -143,6 +143,43 @@ struct LongHistoryTests {
     }
   }
 
+  @Test("a recorder that fails while later pages are read ends the load with its error")
+  func recorderFailsMidway() async throws {
+    let stored = InMemoryRecorder()
+    let id = try await saveLongHistory(in: Application(recorder: stored))
+    let failing = FailingAfter(recorder: stored, version: 2 * Self.page)
+    do {
+      _ = try await Repository(recorder: failing, mapper: Mapper()).get(id, as: Dog.self)
+      Issue.record("the aggregate loaded without its third page")
+    } catch RecorderError.database(let code, _, let operation) {
+      #expect(code == 10)
+      #expect(operation == "read the third page")
+    }
+  }
+
+  /// Reads from a recorder, but fails when asked for the events after `version`.
+  private struct FailingAfter: AggregateRecorder {
+    let recorder: any AggregateRecorder
+    let version: Int
+
+    func insert(_ events: [StoredEvent]) async throws -> [Int] {
+      try await recorder.insert(events)
+    }
+
+    func events(
+      for originatorID: UUID, after version: Int?, through throughVersion: Int?,
+      descending: Bool, limit: Int?
+    ) async throws -> [StoredEvent] {
+      guard version != self.version else {
+        throw RecorderError.database(
+          code: 10, message: "disk I/O error", operation: "read the third page")
+      }
+      return try await recorder.events(
+        for: originatorID, after: version, through: throughVersion, descending: descending,
+        limit: limit)
+    }
+  }
+
   @Test("a history of whole pages loads, and so does each of its versions at a page's end")
   func wholePages() async throws {
     let app = Application(recorder: InMemoryRecorder(), mapper: Mapper(hashChain: HashChain()))
