@@ -74,11 +74,8 @@ extension Repository {
         while let result = pages.decoded.removeValue(forKey: pages.folded) {
           if pages.folded > 0 {
             // The link from the previous page's last event to this page's first.
-            let first = pages.firstRecords[pages.folded]
-            _ = try verifier.payload(
-              of: mapper.unprotect(first.state, originatorID: first.originatorID,
-                version: first.originatorVersion),
-              in: first)
+            _ = try mapper.verifiedPayload(
+              of: pages.firstRecords[pages.folded], verifier: &verifier)
           }
           let page = try result.get()
           try fold(page.events)

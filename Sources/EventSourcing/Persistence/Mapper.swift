@@ -222,6 +222,14 @@ public struct Mapper: Sendable {
     return data
   }
 
+  /// Decrypts and decompresses a stored event's state, verifies its hash-chain link with
+  /// `verifier`, and returns the JSON it holds.
+  func verifiedPayload(of stored: StoredEvent, verifier: inout HashChainVerifier) throws -> Data {
+    let plaintext = try unprotect(
+      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    return try verifier.payload(of: plaintext, in: stored)
+  }
+
   /// Decrypts, then decompresses, as configured.
   func unprotect(_ data: Data, originatorID: UUID, version: Int) throws -> Data {
     var plaintext = data
@@ -260,9 +268,7 @@ public struct Mapper: Sendable {
         topic: stored.topic, expected: typeTopic, originatorID: stored.originatorID,
         version: stored.originatorVersion)
     }
-    let plaintext = try unprotect(
-      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
-    var payload = try verifier.payload(of: plaintext, in: stored)
+    var payload = try verifiedPayload(of: stored, verifier: &verifier)
     do {
       let event: Event
       do {
