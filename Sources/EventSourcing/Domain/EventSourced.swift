@@ -85,9 +85,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
     state = snapshot.state
     pendingEvents = []
     headHash = snapshot.headHash
-    for event in events {
-      try apply(event)
-    }
+    try apply(contentsOf: events)
   }
 
   /// A snapshot of the aggregate as it is now.
