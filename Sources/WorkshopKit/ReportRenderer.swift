@@ -20,9 +20,14 @@ public struct ReportRenderer: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  /// The tests that started and did not end: those running when a run stopped.
-  private static func unfinishedTests(of tasks: [TaskSummary]) -> [TestOutcome] {
-    tasks.flatMap(\.tests).filter { $0.didStart && $0.status == .didNotFinish }
+  /// The tests that started and did not end, those running when a run stopped, listed under
+  /// `heading`; nothing when there are none.
+  private static func unfinishedTestLines(of tasks: [TaskSummary], under heading: String)
+    -> [String]
+  {
+    let running = tasks.flatMap(\.tests).filter { $0.didStart && $0.status == .didNotFinish }
+    guard !running.isEmpty else { return [] }
+    return ["  " + heading] + running.map { "    " + $0.displayName }
   }
 
   /// A chapter's status in a few words.
@@ -75,11 +80,8 @@ public struct ReportRenderer: Sendable {
     case .crashed(let tasks, let output):
       lines.append(palette.red("  The tests stopped before they all ran: the code crashed."))
       lines += output.map { "    " + $0 }
-      let running = Self.unfinishedTests(of: tasks)
-      if !running.isEmpty {
-        lines.append("  It stopped while running one of these tests:")
-        lines += running.map { "    " + $0.displayName }
-      }
+      lines += Self.unfinishedTestLines(
+        of: tasks, under: "It stopped while running one of these tests:")
       lines.append("")
       lines.append(
         "Look for a force unwrap (!), try!, fatalError or an index out of range in "
@@ -87,11 +89,7 @@ public struct ReportRenderer: Sendable {
     case .stalled(let tasks, let seconds):
       lines.append(
         palette.red("  The tests made no progress for \(seconds) seconds and were stopped."))
-      let running = Self.unfinishedTests(of: tasks)
-      if !running.isEmpty {
-        lines.append("  These tests started and did not end:")
-        lines += running.map { "    " + $0.displayName }
-      }
+      lines += Self.unfinishedTestLines(of: tasks, under: "These tests started and did not end:")
       lines.append("")
       lines.append(
         "Look for a loop whose condition never changes, or a function that calls itself without "
