@@ -41,3 +41,14 @@ public struct Chapter: Sendable, Equatable {
   /// The task numbers that have hints, in order.
   public var tasks: [Int] { hints.keys.sorted() }
 }
+
+// MARK: - Mutants and alternatives
+
+extension Chapter {
+  /// The chapter's kept mistakes, relative to the package root (see `Tests/Mutants/README.md`).
+  public var mutantsPath: String { "Tests/Mutants/\(folder).mutants" }
+
+  /// The folder of the chapter's alternative solutions, one subfolder each, relative to the
+  /// package root.
+  public var alternativesPath: String { "Tests/Alternatives/\(folder)" }
+}

@@ -11,7 +11,7 @@ struct Workshop: AsyncParsableCommand {
       """,
     subcommands: [
       Start.self, Run.self, Hint.self, List.self, Watch.self, Reset.self, Doctor.self,
-      Verify.self, Slides.self, Demo.self,
+      Verify.self, Mutants.self, Slides.self, Demo.self,
     ],
     // A default subcommand runs when none is named: `swift run workshop` shows progress.
     defaultSubcommand: Start.self

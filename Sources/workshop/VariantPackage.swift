@@ -1,0 +1,208 @@
+import Foundation
+import WorkshopKit
+
+/// A throwaway package in which each chapter's reference solution is built several times
+/// over: unchanged, as each alternative solution, and with each mutant applied; each copy
+/// gets a copy of the chapter's tests.
+///
+/// All copies build together, so the library and its dependencies build once and the tests
+/// link once; each copy's tests then run in a process of their own, so that a crash stops
+/// only that copy's run. A copy of chapter 3 is the module `Chapter03_m04` (the fourth
+/// mutant), tested by `Chapter03_m04Tests`, whose files are the chapter's tests with
+/// `import Chapter03` turned into `import Chapter03_m04`.
+struct VariantPackage {
+  /// One copy of a chapter's solution.
+  struct Variant {
+    /// What a copy stands for.
+    enum Kind {
+      /// The reference solution, unchanged: it must pass, or no verdict on the others holds.
+      case reference
+      /// A correct solution written differently, from `Tests/Alternatives/NN-Name/NAME/`.
+      case alternative(name: String)
+      /// The reference with one mistake.
+      case mutant(Mutant)
+    }
+
+    /// The chapter.
+    let chapter: Chapter
+    /// What the copy stands for.
+    let kind: Kind
+    /// The module's name, such as `Chapter03_m04`.
+    let module: String
+    /// The copy's source files, by name.
+    let files: [String: String]
+
+    /// The test target's name.
+    var testTarget: String { module + "Tests" }
+
+    /// Whether the copy holds a mistake.
+    var isMutant: Bool {
+      if case .mutant = kind { return true }
+      return false
+    }
+  }
+
+  /// The package's folder, inside the git-ignored `.build-mutants`.
+  let folder: URL
+  /// The kit's root.
+  let root: URL
+
+  init(root: URL) {
+    self.root = root
+    folder = root.appendingPathComponent(".build-mutants/package")
+  }
+
+  // MARK: - Writing
+
+  /// Writes the package for the given copies.
+  ///
+  /// A file is written only when its contents change, so that files left from an earlier run
+  /// keep their times and the build stays incremental.
+  func write(_ variants: [Variant]) throws {
+    let files = FileManager.default
+    var wanted: Set<String> = []
+    for variant in variants {
+      let module = "Solutions/\(variant.module)"
+      let tests = "Tests/\(variant.testTarget)"
+      wanted.formUnion([module, tests])
+      try sync(variant.files, into: module)
+      try sync(testFiles(for: variant), into: tests)
+    }
+    // Folders of copies that are gone would otherwise be left as clutter.
+    for parent in ["Solutions", "Tests"] {
+      let url = folder.appendingPathComponent(parent)
+      for name in (try? files.contentsOfDirectory(atPath: url.path)) ?? []
+      where !wanted.contains("\(parent)/\(name)") {
+        try files.removeItem(at: url.appendingPathComponent(name))
+      }
+    }
+    try writeIfChanged(manifest(for: variants), to: folder.appendingPathComponent("Package.swift"))
+  }
+
+  /// The chapter's tests, importing the copy's module instead of the chapter's.
+  private func testFiles(for variant: Variant) throws -> [String: String] {
+    let source = root.appendingPathComponent("Tests/\(variant.chapter.testTarget)")
+    let module = "Chapter\(variant.chapter.paddedNumber)"
+    var result: [String: String] = [:]
+    for file in try Self.swiftFiles(in: source) {
+      let text = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8)
+      result[file] = Self.replacingName(module, with: variant.module, in: text)
+    }
+    return result
+  }
+
+  /// Replaces `name` where it stands as a whole name: `Chapter03` in `import Chapter03` and
+  /// `Chapter03.Dog`, not in `Chapter03Tests`.
+  static func replacingName(_ name: String, with replacement: String, in text: String) -> String {
+    func isNamePart(_ character: Character?) -> Bool {
+      character.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
+    }
+    var result = ""
+    var rest = text[...]
+    while let range = rest.range(of: name) {
+      let before = range.lowerBound == rest.startIndex
+        ? result.last : rest[rest.index(before: range.lowerBound)]
+      let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+      result += rest[..<range.lowerBound]
+      result += isNamePart(before) || isNamePart(after) ? name : replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+
+  /// Makes `relativePath` hold exactly `contents`.
+  private func sync(_ contents: [String: String], into relativePath: String) throws {
+    let files = FileManager.default
+    let url = folder.appendingPathComponent(relativePath)
+    try files.createDirectory(at: url, withIntermediateDirectories: true)
+    for name in try files.contentsOfDirectory(atPath: url.path) where contents[name] == nil {
+      try files.removeItem(at: url.appendingPathComponent(name))
+    }
+    for (name, text) in contents {
+      try writeIfChanged(text, to: url.appendingPathComponent(name))
+    }
+  }
+
+  private func writeIfChanged(_ text: String, to url: URL) throws {
+    if let old = try? String(contentsOf: url, encoding: .utf8), old == text { return }
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  private func manifest(for variants: [Variant]) throws -> String {
+    // A path dependency's identity is its folder's name, lowercased.
+    let kit = root.lastPathComponent.lowercased()
+    var usesKit = false
+    var targets: [String] = []
+    for variant in variants {
+      let moduleImports = Self.imports(in: variant.files.values)
+      let testImports = Self.imports(in: try testFiles(for: variant).values)
+      // CSQLite and Crypto come with the library: its product makes their modules visible.
+      let library: Set<String> = ["EventSourcing", "CSQLite", "Crypto"]
+      var moduleDependencies: [String] = []
+      if !moduleImports.isDisjoint(with: library) {
+        moduleDependencies.append(".product(name: \"EventSourcing\", package: \"\(kit)\")")
+      }
+      var testDependencies = ["\"\(variant.module)\""]
+      if !testImports.isDisjoint(with: library) {
+        testDependencies.append(".product(name: \"EventSourcing\", package: \"\(kit)\")")
+      }
+      if testImports.contains("EventSourcingTesting") {
+        testDependencies.append(".product(name: \"EventSourcingTesting\", package: \"\(kit)\")")
+      }
+      usesKit = usesKit || moduleDependencies.count + testDependencies.count > 1
+      targets.append(
+        """
+            .target(
+              name: "\(variant.module)", dependencies: [\(moduleDependencies.joined(separator: ", "))],
+              path: "Solutions/\(variant.module)"),
+            .testTarget(
+              name: "\(variant.testTarget)", dependencies: [\(testDependencies.joined(separator: ", "))],
+              path: "Tests/\(variant.testTarget)",
+              swiftSettings: [.define("WORKSHOP_SOLUTIONS")]),
+        """)
+    }
+    return """
+      // swift-tools-version: 6.1
+      // Generated by `workshop mutants` and `workshop verify`: each chapter's reference
+      // solution, its alternatives and its mutants, each with a copy of the chapter's tests.
+      import PackageDescription
+
+      let package = Package(
+        name: "WorkshopVariants",
+        platforms: [.macOS(.v15)],
+        dependencies: [\(usesKit ? ".package(path: \"\(root.path)\")" : "")],
+        targets: [
+      \(targets.joined(separator: "\n"))
+        ]
+      )
+
+      """
+  }
+
+  /// The modules imported by the given sources (`import X`, `public import X`,
+  /// `import struct X.Y`, …).
+  static func imports(in sources: some Sequence<String>) -> Set<String> {
+    var modules: Set<String> = []
+    for source in sources {
+      for line in source.split(separator: "\n") {
+        var words = line.split(separator: " ")
+        if let first = words.first, ["public", "package", "internal", "@testable"].contains(first) {
+          words.removeFirst()
+        }
+        guard words.first == "import", words.count >= 2 else { continue }
+        let kinds: Set<Substring> = [
+          "struct", "class", "enum", "protocol", "func", "var", "let", "typealias",
+        ]
+        let path = kinds.contains(words[1]) && words.count >= 3 ? words[2] : words[1]
+        if let module = path.split(separator: ".").first { modules.insert(String(module)) }
+      }
+    }
+    return modules
+  }
+
+  /// The names of the Swift files directly in a folder, sorted.
+  static func swiftFiles(in folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".swift") }.sorted()
+  }
+}
