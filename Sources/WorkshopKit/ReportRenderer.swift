@@ -79,7 +79,7 @@ public struct ReportRenderer: Sendable {
       lines.append("The other chapters still run: `swift run workshop run <number>`.")
     case .crashed(let tasks, let output):
       lines.append(palette.red("  The tests stopped before they all ran: the code crashed."))
-      lines += output.map { "    " + $0 }
+      lines += output.map { "    " + Self.namingExerciseFiles(in: $0, of: chapter) }
       lines += Self.unfinishedTestLines(
         of: tasks, under: "It stopped while running one of these tests:")
       lines.append("")
@@ -96,6 +96,14 @@ public struct ReportRenderer: Sendable {
           + "end, in \(chapter.exercisePath)/.")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Names the file the learner edits in a runtime error: the runtime writes
+  /// `Chapter03/Dog.swift:40: Fatal error: …`, the learner edits
+  /// `Exercises/03-EventStore/Dog.swift`.
+  static func namingExerciseFiles(in line: String, of chapter: Chapter) -> String {
+    line.replacingOccurrences(
+      of: "Chapter\(chapter.paddedNumber)/", with: chapter.exercisePath + "/")
   }
 
   private func taskLine(_ task: TaskSummary, isNext: Bool) -> String {

@@ -10,11 +10,14 @@ extension Workshop {
       discussion: """
         The library's and the kit's own tests pass; every reference solution passes its tests;
         every untouched exercise compiles and its tests all run and fail, each naming its task;
-        every Swift block in the chapter texts compiles against the chapter's solution. Ends
-        with a line "N passed, N failed".
+        every Swift block in the chapter texts compiles against the chapter's solution; the
+        chapters' tests catch every kept mistake in Tests/Mutants/ at its task and pass every
+        alternative solution in Tests/Alternatives/. Ends with a line "N passed, N failed".
         """)
 
     func run() throws {
+      let clock = ContinuousClock()
+      let started = clock.now
       let kit = try Kit()
       var tally = Tally(palette: kit.palette)
       let chapters = Chapters.all
@@ -71,9 +74,32 @@ extension Workshop {
           try package.errors(building: chapter))
       }
 
+      print(kit.palette.bold("Kept mistakes and alternative solutions (.build-mutants)"))
+      let mutantsStarted = clock.now
+      do {
+        let reports = try VariantCheck(root: kit.root).run(chapters) { _ in }
+        for report in reports {
+          tally.check(
+            "chapter \(report.chapter.paddedNumber): \(report.caught) of \(report.mutants.count) "
+              + "mistakes caught, \(report.accepted) of \(report.alternatives.count) alternatives pass",
+            VariantReportRenderer.problems(of: report))
+        }
+      } catch {
+        tally.check("the copies of the solutions build", ["\(error)"])
+      }
+      print(kit.palette.dim("  (\(Self.seconds(since: mutantsStarted, clock: clock)) s)"))
+
       print("")
+      print(kit.palette.dim("verify took \(Self.seconds(since: started, clock: clock)) s"))
       print("\(tally.passed) passed, \(tally.failed) failed")
       if tally.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// Whole seconds since `start`.
+    private static func seconds(since start: ContinuousClock.Instant, clock: ContinuousClock)
+      -> Int64
+    {
+      (clock.now - start).components.seconds
     }
 
     /// What is missing for a chapter: its folders, text, tests and hints.
