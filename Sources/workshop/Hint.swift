@@ -16,6 +16,15 @@ extension Workshop {
       let kit = try Kit()
       let chapter = try kit.chapter(chapter.number)
       var state = kit.loadState()
+      // A chapter that passed needs no hint for a task; without --task, say so.
+      if task == nil, state.status(of: chapter).isPassed {
+        print(kit.palette.green("Chapter \(chapter.number) passed when it was last tested: every task is done."))
+        print(
+          "Try the \"Going further\" list at the end of \(chapter.textPath), or compare your code "
+            + "with \(chapter.solutionPath)/.")
+        print(kit.palette.dim("`swift run workshop hint \(chapter.number) --task N` shows a task's hints all the same."))
+        return
+      }
       let task = task ?? state.status(of: chapter).nextTask ?? chapter.tasks.first ?? 1
       guard chapter.hints[task] != nil else {
         let tasks = chapter.tasks.map(String.init).joined(separator: ", ")

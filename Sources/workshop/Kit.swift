@@ -60,8 +60,8 @@ struct Kit {
   @discardableResult
   func runAndReport(_ chapter: Chapter, quietIfPassed: Bool = false) throws -> ChapterResult {
     print(palette.dim("Building and testing chapter \(chapter.number)…"))
-    // Flush (all streams: nil) so the line shows before the build, even into a pipe.
-    fflush(nil)
+    // So the line shows before the build, even into a pipe.
+    flushStandardOutput()
     let result = try TestCommand(root: root).result(of: chapter)
     var state = loadState()
     state.statuses[chapter.paddedNumber] = result.status
@@ -77,7 +77,7 @@ struct Kit {
         print("Look for `// Task \(task):` in " + files.joined(separator: ", ") + ".")
       }
     }
-    fflush(nil)
+    flushStandardOutput()
     return result
   }
 
@@ -92,4 +92,14 @@ struct Kit {
       return text.contains(marker)
     }.map { "\(chapter.exercisePath)/\($0)" }
   }
+}
+
+/// Writes out what `print` has buffered, even into a pipe.
+///
+/// `fflush(nil)` flushes every stream, which takes each stream's lock, standard input's too:
+/// nothing may block while holding that lock, which is why ``KeyReader`` reads keys with
+/// `read(2)` rather than `readLine()`. (`fflush(stdout)` would name a C global that Swift 6
+/// cannot prove safe to share.)
+func flushStandardOutput() {
+  fflush(nil)
 }
