@@ -68,11 +68,14 @@ struct VariantPackage {
       try sync(variant.files, into: module)
       try sync(testFiles(for: variant), into: tests)
     }
-    // Folders of copies that are gone would otherwise be left as clutter.
+    // Folders of the written chapters' copies that are gone (a mutant removed) would be
+    // clutter. Other chapters' folders stay, unlisted in the manifest, so that checking one
+    // chapter after another does not build the first one's copies anew.
+    let prefixes = Set(variants.map { "Chapter\($0.chapter.paddedNumber)_" })
     for parent in ["Solutions", "Tests"] {
       let url = folder.appendingPathComponent(parent)
       for name in (try? files.contentsOfDirectory(atPath: url.path)) ?? []
-      where !wanted.contains("\(parent)/\(name)") {
+      where !wanted.contains("\(parent)/\(name)") && prefixes.contains(where: name.hasPrefix) {
         try files.removeItem(at: url.appendingPathComponent(name))
       }
     }
