@@ -142,6 +142,7 @@ public enum Chapters {
           "In storedEvent(_:), make `state` a `var` and add `if let cipher { state = try cipher.encrypt(state) }` after encoding.",
           "In recordedEvent(from:), decrypt before decoding: `if let cipher { state = try cipher.decrypt(state) }`.",
           "Catch the cipher's error and throw `RecordError.unauthenticated(originatorID: id, version: version)`: the cipher cannot know which record it read.",
+          "With a cipher set, never fall back to plain JSON when decryption fails: a record written without the key must be refused too.",
         ],
       ]),
     Chapter(
@@ -164,6 +165,7 @@ public enum Chapters {
           "`guard let snapshotInterval, let snapshots else { return }` after inserting the events.",
           "The version before the save is `dog.version - dog.pendingEvents.count`; a multiple was passed when `dog.version / snapshotInterval > before / snapshotInterval`.",
           "Snapshot the dog in hand: `snapshots.insert([mapper.storedSnapshot(dog.snapshot)])`.",
+          "Insert the events before the snapshot: a save refused with a version conflict must leave no snapshot of a dog that never existed.",
         ],
       ]
     ),

@@ -18,6 +18,19 @@ struct EncryptedSchoolTests {
     return id
   }
 
+  /// Enrols the dog at a school with a cipher; records a Task 4 issue, and returns nil, when
+  /// the school cannot read back what it stored.
+  func enrolled(at school: DogSchool) async -> UUID? {
+    do {
+      return try await enrol(at: school)
+    } catch {
+      Issue.record(
+        "Task 4: a school with a cipher should register a dog and teach it a trick (which reads the dog back), but it threw: \(error). Encrypt in storedEvent(_:) and decrypt in recordedEvent(from:), both when the mapper has a cipher."
+      )
+      return nil
+    }
+  }
+
   /// Runs `body` with the path of a new SQLite file, and removes the file and its journals.
   func withDatabaseFile(_ body: (String) async throws -> Void) async throws {
     let path = FileManager.default.temporaryDirectory
@@ -44,7 +57,9 @@ struct EncryptedSchoolTests {
     try await withDatabaseFile { path in
       _ = try await enrol(at: DogSchool(recorder: SQLiteRecorder(path: path)))
       let bytes = rawBytes(of: path)
-      #expect(shows(name, in: bytes) && shows(trick, in: bytes), "Setup: the search should find plain JSON.")
+      #expect(
+        shows(name, in: bytes) && shows(trick, in: bytes),
+        "Setup: without a cipher the search should find the name and trick in the file's plain JSON.")
     }
   }
 
@@ -53,27 +68,37 @@ struct EncryptedSchoolTests {
     try await withDatabaseFile { path in
       let school = DogSchool(
         recorder: try SQLiteRecorder(path: path), mapper: EventMapper(cipher: try makeCipher()))
-      let id = try await enrol(at: school)
+      guard let id = await enrolled(at: school) else { return }
       let bytes = rawBytes(of: path)
       #expect(
         !shows(name, in: bytes) && !shows(trick, in: bytes),
         "Task 4: the dog's name or trick is readable in the database: storedEvent(_:) should encrypt the JSON when the mapper has a cipher."
       )
-      let details = try await school.getDog(id)
-      #expect(
-        details == DogDetails(name: name, tricks: [trick]),
-        "Task 4: the school should read its encrypted dogs back: recordedEvent(from:) should decrypt before decoding.")
+      do {
+        let details = try await school.getDog(id)
+        #expect(
+          details == DogDetails(name: name, tricks: [trick]),
+          "Task 4: the school should read back the dog it encrypted, \(name) knowing \(trick), not \(details)."
+        )
+      } catch {
+        Issue.record(
+          "Task 4: the school should read back the dogs it encrypted, but reading threw: \(error). recordedEvent(from:) should decrypt the state before decoding it."
+        )
+      }
     }
   }
 
   @Test("Task 4: a wrong key gives an error naming the record")
   func wrongKeyNamesTheRecord() async throws {
     let recorder = InMemoryRecorder()
-    let id = try await enrol(at: DogSchool(recorder: recorder, mapper: EventMapper(cipher: try makeCipher())))
+    guard
+      let id = await enrolled(
+        at: DogSchool(recorder: recorder, mapper: EventMapper(cipher: try makeCipher())))
+    else { return }
     let thief = DogSchool(recorder: recorder, mapper: EventMapper(cipher: try makeCipher()))
     await #expect(
       throws: RecordError.unauthenticated(originatorID: id, version: 1),
-      "Task 4: reading with another key should throw RecordError.unauthenticated naming the dog and version 1."
+      "Task 4: reading with another key should throw RecordError.unauthenticated naming the dog and version 1, the first record that fails; catch the cipher's error in recordedEvent(from:)."
     ) { try await thief.getDog(id) }
   }
 
@@ -81,7 +106,7 @@ struct EncryptedSchoolTests {
   func changedByteNamesTheRecord() async throws {
     let mapper = EventMapper(cipher: try makeCipher())
     let original = InMemoryRecorder()
-    let id = try await enrol(at: DogSchool(recorder: original, mapper: mapper))
+    guard let id = await enrolled(at: DogSchool(recorder: original, mapper: mapper)) else { return }
     // Copy the records to a second recorder, changing one byte in the middle of version 2.
     let tampered = InMemoryRecorder()
     for record in try await original.events(for: id) {
@@ -99,6 +124,28 @@ struct EncryptedSchoolTests {
       throws: RecordError.unauthenticated(originatorID: id, version: 2),
       "Task 4: a changed record should throw RecordError.unauthenticated naming the dog and version 2; catch the cipher's error in recordedEvent(from:)."
     ) { try await DogSchool(recorder: tampered, mapper: mapper).getDog(id) }
+  }
+
+  @Test("Task 4: with a cipher, a record in plain JSON is refused with an error naming it")
+  func refusesPlainRecords() async throws {
+    let recorder = InMemoryRecorder()
+    let mapper = EventMapper(cipher: try makeCipher())
+    guard let id = await enrolled(at: DogSchool(recorder: recorder, mapper: mapper)) else { return }
+    // Someone who can write the file, but has no key, adds an event in plain JSON.
+    let forged = try EventMapper().storedEvent(
+      RecordedEvent(originatorID: id, originatorVersion: 3, event: .trickAdded(trick: "open the fridge")))
+    try await recorder.insert([forged])
+    await #expect(
+      throws: RecordError.unauthenticated(originatorID: id, version: 3),
+      "Task 4: with a cipher set, a record in plain JSON (version 3 here, added without the key) should throw RecordError.unauthenticated naming it: every record must decrypt; never fall back to reading it as plain JSON."
+    ) { try await DogSchool(recorder: recorder, mapper: mapper).getDog(id) }
+
+    let plain = InMemoryRecorder()
+    let rex = try await DogSchool(recorder: plain).registerDog(name: "Rex")
+    await #expect(
+      throws: RecordError.unauthenticated(originatorID: rex, version: 1),
+      "Task 4: with a cipher set, a history stored in plain JSON should throw RecordError.unauthenticated naming version 1, not be read."
+    ) { try await DogSchool(recorder: plain, mapper: mapper).getDog(rex) }
   }
 
   // MARK: - Setup
