@@ -11,6 +11,9 @@ public enum AggregateError: Error, Equatable, CustomStringConvertible {
   /// New events of an aggregate whose events were collected since it was loaded were to be
   /// saved to a hash-chained store: the hash they must link to is not known.
   case unknownHeadHash(originatorID: UUID)
+  /// A snapshot or an event carried a version outside 1 through
+  /// ``EventSourced/maximumVersion``: no history reaches it, so it was forged or damaged.
+  case versionOutOfRange(originatorID: UUID, version: Int)
 
   public var description: String {
     switch self {
@@ -23,6 +26,9 @@ public enum AggregateError: Error, Equatable, CustomStringConvertible {
     case .unknownHeadHash(let originatorID):
       "Aggregate \(originatorID) had events collected since it was loaded, so the hash its next "
         + "events must link to is unknown. Load it again before saving more events."
+    case .versionOutOfRange(let originatorID, let version):
+      "Aggregate \(originatorID) was given version \(version), outside 1 through "
+        + "\(Int.max / 2): no history reaches it, so the record is forged or damaged."
     }
   }
 }

@@ -78,6 +78,10 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public init(
     snapshot: Snapshot<State>, replaying events: [RecordedEvent<State.Event>] = []
   ) throws {
+    guard (1..<Self.maximumVersion).contains(snapshot.originatorVersion) else {
+      throw AggregateError.versionOutOfRange(
+        originatorID: snapshot.originatorID, version: snapshot.originatorVersion)
+    }
     id = snapshot.originatorID
     version = snapshot.originatorVersion
     createdOn = snapshot.createdOn
@@ -87,6 +91,13 @@ public struct EventSourced<State: Aggregate>: Sendable {
     headHash = snapshot.headHash
     try apply(contentsOf: events)
   }
+
+  /// The highest version an aggregate is loaded at: half of `Int.max`.
+  ///
+  /// A snapshot at a higher version is refused, so that ``record(_:at:)`` always has a next
+  /// version to give: it would take more than 4 × 10¹⁸ commands on one loaded aggregate to
+  /// run out. Events are applied one version at a time from 1, so they cannot skip past it.
+  public static var maximumVersion: Int { Int.max / 2 }
 
   /// A snapshot of the aggregate as it is now.
   public var snapshot: Snapshot<State> {

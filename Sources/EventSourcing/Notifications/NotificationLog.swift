@@ -52,16 +52,26 @@ public struct NotificationLog: Sendable {
     let items = try await select(start: first, limit: limit, stop: last)
     let id = items.first.flatMap { firstItem in items.last.map { "\(firstItem.id),\($0.id)" } }
     let previousID = first > 1 ? "\(max(1, first - sectionSize)),\(first - 1)" : nil
-    let nextStart = first + limit
-    let nextID = items.count == limit ? "\(nextStart),\(nextStart + sectionSize - 1)" : nil
+    // Section IDs come from clients: near Int.max, `first + limit` would overflow. A full
+    // section that ends at Int.max has no next one, since no ID can follow it.
+    let (nextStart, isPastTheEnd) = first.addingReportingOverflow(limit)
+    let nextID =
+      items.count == limit && !isPastTheEnd
+      ? "\(nextStart),\(Self.clampedSum(nextStart, sectionSize - 1))" : nil
     return NotificationLogSection(id: id, items: items, previousID: previousID, nextID: nextID)
+  }
+
+  /// `a + b`, or Int.max where that would overflow.
+  private static func clampedSum(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? .max : sum
   }
 
   private func bounds(of sectionID: String) async throws -> (first: Int, last: Int) {
     if sectionID == "current" {
       let newest = try await maxNotificationID()
       let first = newest == 0 ? 1 : (newest - 1) / sectionSize * sectionSize + 1
-      return (first, first + sectionSize - 1)
+      return (first, Self.clampedSum(first, sectionSize - 1))
     }
     let parts = sectionID.split(separator: ",", omittingEmptySubsequences: false)
     guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]), first >= 1,

@@ -33,6 +33,8 @@ public struct NotificationLogReader: Sendable {
   /// Returns the next page of new notifications, at most ``pageSize``, and moves past them;
   /// an empty array when there is nothing new.
   public mutating func nextPage() async throws -> [EventNotification] {
+    // No notification can follow the largest ID there is.
+    guard position < Int.max else { return [] }
     let page = try await log.select(start: position + 1, limit: pageSize)
     if let last = page.last { position = last.id }
     return page

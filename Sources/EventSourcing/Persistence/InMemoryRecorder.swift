@@ -86,7 +86,8 @@ public final class InMemoryRecorder: ProcessRecorder {
     var lower = version.map { all.firstIndex(withVersionAbove: $0) } ?? all.startIndex
     var upper = throughVersion.map { all.firstIndex(withVersionAbove: $0) } ?? all.endIndex
     if let limit {
-      let count = max(0, limit)
+      // At most the whole array: a limit near Int.max would overflow `lower + count`.
+      let count = min(max(0, limit), all.count)
       if descending {
         lower = max(lower, upper - count)
       } else {
@@ -103,8 +104,10 @@ public final class InMemoryRecorder: ProcessRecorder {
   {
     storage.withLock { storage in
       let all = storage.notifications
-      let lower = max(start, 1) - 1
-      let upper = min(all.count, stop ?? all.count, lower + max(0, limit))
+      // Both bounds stay within the array, so that a start or limit near Int.max cannot
+      // overflow `lower + limit`.
+      let lower = min(max(start, 1) - 1, all.count)
+      let upper = min(all.count, stop ?? all.count, lower + min(max(0, limit), all.count))
       guard lower < upper else { return [] }
       return Array(all[lower..<upper])
     }

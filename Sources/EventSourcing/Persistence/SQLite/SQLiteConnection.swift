@@ -31,9 +31,17 @@ final class SQLiteConnection {
     self.handle = handle
     // Extended codes tell a UNIQUE clash (SQLITE_CONSTRAINT_UNIQUE) from other constraints.
     sqlite3_extended_result_codes(handle, 1)
-    let milliseconds = busyTimeout.components.seconds * 1000
-      + busyTimeout.components.attoseconds / 1_000_000_000_000_000
-    sqlite3_busy_timeout(handle, Int32(clamping: milliseconds))
+    // Any duration is taken: one too long for SQLite's milliseconds waits as long as it can,
+    // a negative one not at all.
+    let (milliseconds, overflow) = busyTimeout.components.seconds.multipliedReportingOverflow(
+      by: 1000)
+    let total =
+      overflow
+      ? (busyTimeout < .zero ? Int64.min : Int64.max)
+      : milliseconds.addingReportingOverflow(
+        busyTimeout.components.attoseconds / 1_000_000_000_000_000
+      ).partialValue
+    sqlite3_busy_timeout(handle, Int32(clamping: max(0, total)))
   }
 
   deinit {
