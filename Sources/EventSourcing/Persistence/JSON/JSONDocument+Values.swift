@@ -135,8 +135,10 @@ extension JSONDocument {
     guard token.kind == .number else { throw mismatch(T.self, at: index) }
     let text = bytes(of: token)
     guard token.flags & JSONToken.isInteger != 0 else {
-      // Written with a fraction or exponent: accepted when it is a whole number, like 1e3.
-      guard let value = T(exactly: Self.double(from: text)) else {
+      // Written with a fraction or exponent: accepted when it is exactly a whole number, like
+      // 1e3 or 9007199254740993.0, read digit by digit; going through Double would round
+      // integers above 2^53.
+      guard let value = JSONExactInteger.value(of: text, as: T.self) else {
         throw notRepresentable(T.self, at: index)
       }
       return value
