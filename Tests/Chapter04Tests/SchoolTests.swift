@@ -1,5 +1,6 @@
 import Chapter04
 import enum EventSourcing.RecorderError
+import struct EventSourcing.StoredEvent
 import Foundation
 import Testing
 
@@ -75,6 +76,36 @@ struct SchoolTests {
     ) {
       try await school.save(second)
     }
+  }
+
+  @Test("Task 6: a clash at a later pending event stores none of the dog's new events")
+  func saveIsOneInsert() async throws {
+    let recorder = try SQLiteRecorder(path: ":memory:")
+    let school = DogSchool(recorder: recorder)
+    let id = try await school.registerDog(name: "Fido")
+    var dog = try await school.repository.get(id)
+    dog.addTrick("sit")  // version 2
+    dog.addTrick("stay")  // version 3
+    // Meanwhile another writer took version 3 (the recorder does not ask for version 2 first).
+    let taken = try DogEventMapper().storedEvent(
+      from: RecordedEvent(originatorID: id, originatorVersion: 3, event: .trickAdded(trick: "beg")))
+    try await recorder.insert([taken])
+    await #expect(
+      throws: RecorderError.versionConflict(originatorID: id, version: 3),
+      "Task 6: saving a dog whose version 3 is taken should fail with versionConflict."
+    ) {
+      try await school.save(dog)
+    }
+    let versions = try await recorder.events(
+      for: id, after: nil, through: nil, descending: false, limit: nil
+    ).map(\.originatorVersion)
+    #expect(
+      versions == [1, 3],
+      """
+      Task 6: after the clash at version 3, the dog's version 2 should not be stored (found \
+      versions \(versions)): save should insert all pending events in one insert call, so that \
+      the recorder stores the whole decision or none of it.
+      """)
   }
 
   @Test("Setup: the tests check the intended code")
