@@ -24,6 +24,50 @@ struct HashTests {
     #expect(first == second, "Task 1: the same event and previous hash should give the same hash.")
   }
 
+  @Test("Task 1: the hash matches known answers, so the field order and byte forms are right")
+  func knownAnswers() throws {
+    let fido = try #require(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F"))
+    let zero = try #require(UUID(uuidString: "00000000-0000-0000-0000-000000000000"))
+    // Each answer is SHA-256 over topic, ID, version, state and previous, in this order, each
+    // after its length as 8 bytes, most significant first (big-endian).
+    let vectors: [(String, StoredEvent, Data, String)] = [
+      (
+        "Fido's registration (version 1) after the genesis",
+        StoredEvent(
+          originatorID: fido, originatorVersion: 1, topic: "DogEvent.registered",
+          state: Data(#"{"name":"Fido"}"#.utf8)),
+        HashChain.genesis,
+        "e01556203298d5a91b0b8ae3ae2c186f23d51ea74665d4f7b0ab9a5d155bdda4"
+      ),
+      (
+        "a trick with non-ASCII state at version 12",
+        StoredEvent(
+          originatorID: fido, originatorVersion: 12, topic: "DogEvent.trickAdded",
+          state: Data(#"{"trick":"über 🐕"}"#.utf8)),
+        previous,
+        "36ceae8c91f179d5a0ecb847e1c0d5ee163398c83687a6220807564a0ba791fc"
+      ),
+      (
+        "empty state at version 300",
+        StoredEvent(
+          originatorID: zero, originatorVersion: 300, topic: "DogEvent.trickAdded", state: Data()),
+        Data(0..<32),
+        "13574ce1a59a389fa92725a7ee9391a3212e81db2922b226e6ce689c2483bee6"
+      ),
+    ]
+    for (what, event, previous, expected) in vectors {
+      let found = HashChain.hash(of: event, previous: previous).map { String(format: "%02x", $0) }
+        .joined()
+      #expect(
+        found == expected,
+        """
+        Task 1: the hash of \(what) should be \(expected), not \(found). Hash the topic, the \
+        originator ID (uuidString), the version (decimal digits), the state and the previous \
+        hash, in this order, each after its length as 8 bytes big-endian (UInt64(count).bigEndian).
+        """)
+    }
+  }
+
   @Test("Task 1: every field changes the hash: topic, originator ID, version, state, previous")
   func everyFieldCounts() {
     let base = HashChain.hash(of: event(), previous: previous)

@@ -30,12 +30,24 @@ struct VerifyTests {
       topic: event.topic, state: state)
   }
 
-  func expectFailure(at version: Int, _ chain: [ChainedEvent], _ what: String) {
+  /// Expects `verify` to name `version`, both alone and against the intact chain's head hash:
+  /// every link is checked before the head.
+  func expectFailure(at version: Int, _ chain: [ChainedEvent], _ what: String) throws {
+    let head = try #require(try intactChain().last?.hash)
     #expect(
       throws: HashChainError.doesNotVerify(originatorID: id, version: version),
       "Task 4: \(what) should throw doesNotVerify naming version \(version)."
     ) {
       try HashChain.verify(chain)
+    }
+    #expect(
+      throws: HashChainError.doesNotVerify(originatorID: id, version: version),
+      """
+      Task 4: \(what) should throw doesNotVerify naming version \(version) also when the head \
+      hash is given: check every link first, the head last.
+      """
+    ) {
+      try HashChain.verify(chain, head: head)
     }
   }
 
@@ -57,22 +69,22 @@ struct VerifyTests {
     chain[2] = ChainedEvent(
       event: altered(chain[2].event, state: state), previousHash: chain[2].previousHash,
       hash: chain[2].hash)
-    expectFailure(at: 3, chain, "a changed byte in version 3 (its stored hash kept)")
+    try expectFailure(at: 3, chain, "a changed byte in version 3 (its stored hash kept)")
   }
 
   @Test("Task 4: a removed event is caught at the event after it")
   func removedEvent() throws {
     var chain = try intactChain()
     chain.remove(at: 2)
-    expectFailure(at: 4, chain, "removing version 3")
-    expectFailure(at: 2, Array(try intactChain().dropFirst()), "removing the first event")
+    try expectFailure(at: 4, chain, "removing version 3")
+    try expectFailure(at: 2, Array(try intactChain().dropFirst()), "removing the first event")
   }
 
   @Test("Task 4: swapped events are caught at the first one out of place")
   func reorderedEvents() throws {
     var chain = try intactChain()
     chain.swapAt(1, 2)
-    expectFailure(at: 3, chain, "swapping versions 2 and 3")
+    try expectFailure(at: 3, chain, "swapping versions 2 and 3")
   }
 
   @Test("Task 4: an inserted event with its own hash recomputed but a wrong link is caught")
@@ -87,11 +99,12 @@ struct VerifyTests {
       event: forged, previousHash: badLink, hash: HashChain.hash(of: forged, previous: badLink))
     var tampered = chain
     tampered.insert(forgedLink, at: 1)
-    expectFailure(at: 2, tampered, "a forged event linked to a hash that is not its predecessor's")
+    try expectFailure(
+      at: 2, tampered, "a forged event linked to a hash that is not its predecessor's")
     // Linked correctly to version 1, it breaks the link of the real version 2 after it.
     var relinked = chain
     relinked.insert(contentsOf: link([forged], from: chain[0].hash), at: 1)
-    expectFailure(at: 2, relinked, "a forged event between versions 1 and 2")
+    try expectFailure(at: 2, relinked, "a forged event between versions 1 and 2")
   }
 
   @Test("Task 4: a chain cut short verifies only without its head hash")
@@ -107,6 +120,47 @@ struct VerifyTests {
       "Task 4: with the head hash kept aside, a removed newest event should throw headMismatch."
     ) {
       try HashChain.verify(cut, head: head)
+    }
+  }
+
+  @Test("Task 4: an emptied history does not verify against the head hash kept aside")
+  func emptiedHistory() throws {
+    let chain = try intactChain()
+    let head = try #require(chain.last?.hash)
+    #expect(
+      throws: HashChainError.headMismatch(expected: head, found: HashChain.genesis),
+      """
+      Task 4: with every event removed, verify([], head:) should throw headMismatch (found: the \
+      genesis): compare the head with the hash the walk ends in, even for an empty chain.
+      """
+    ) {
+      try HashChain.verify([], head: head)
+    }
+    let first = Array(chain.prefix(1))
+    #expect(
+      throws: HashChainError.headMismatch(expected: head, found: chain[0].hash),
+      "Task 4: a history cut down to its first event should throw headMismatch against the head."
+    ) {
+      try HashChain.verify(first, head: head)
+    }
+  }
+
+  @Test("Task 4: a changed event in a chain cut short is named before the missing end")
+  func changedAndCut() throws {
+    var chain = try intactChain()
+    let head = try #require(chain.last?.hash)
+    chain.removeLast()
+    chain[1] = ChainedEvent(
+      event: altered(chain[1].event, state: Data(#"{"trick":"bite"}"#.utf8)),
+      previousHash: chain[1].previousHash, hash: chain[1].hash)
+    #expect(
+      throws: HashChainError.doesNotVerify(originatorID: id, version: 2),
+      """
+      Task 4: a changed version 2 in a chain cut short should throw doesNotVerify naming \
+      version 2: walk every link first, and compare the head only when they all verify.
+      """
+    ) {
+      try HashChain.verify(chain, head: head)
     }
   }
 
@@ -127,6 +181,6 @@ struct VerifyTests {
     let reread = zip(read, chain).map { event, kept in
       ChainedEvent(event: event, previousHash: kept.previousHash, hash: kept.hash)
     }
-    expectFailure(at: 4, reread, "state changed in the file")
+    try expectFailure(at: 4, reread, "state changed in the file")
   }
 }
