@@ -120,7 +120,9 @@ public struct ApplicationRecorderConformance: Sendable {
     #expect(ids == Array(1..<(ids.count + 1)))
     #expect(try await recorder.maxNotificationID() == ids.count)
     let notifications = try await recorder.notifications(start: 1, limit: ids.count + 10)
-    let expected = Dictionary(uniqueKeysWithValues: results.map { ($0.0, $0.1) })
+    // Not `uniqueKeysWithValues`: a recorder that repeats an ID must fail the check above,
+    // not crash the whole test run here.
+    let expected = Dictionary(results.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
     #expect(notifications.count == ids.count)
     for notification in notifications {
       #expect(notification.storedEvent == expected[notification.id])

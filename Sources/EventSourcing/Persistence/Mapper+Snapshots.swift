@@ -14,9 +14,9 @@ extension Mapper {
           stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
           modifiedOn: snapshot.modifiedOn, headHash: snapshot.headHash, state: snapshot.state))
     } catch {
-      throw MapperError.damagedRecord(
+      throw MapperError.unencodable(
         originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
-        reason: "the snapshot cannot be encoded as JSON (\(error))")
+        reason: "the snapshot: " + CodingErrorSummary.describe(error))
     }
     return StoredEvent(
       originatorID: snapshot.originatorID, originatorVersion: snapshot.originatorVersion,
@@ -64,7 +64,8 @@ extension Mapper {
     } catch {
       throw MapperError.damagedRecord(
         originatorID: stored.originatorID, version: stored.originatorVersion,
-        reason: "its snapshot state does not decode as \(State.self) (\(error)). If the shape "
+        reason: "its snapshot state does not decode as \(State.self) "
+          + "(\(CodingErrorSummary.describe(error))). If the shape "
           + "of \(State.self) changed, raise its stateVersion and implement upcastState(_:from:).")
     }
   }

@@ -4,8 +4,14 @@ public import Foundation
 public enum MapperError: Error, Equatable, CustomStringConvertible {
   /// The record's topic is not one of the expected event type's topics.
   case unknownTopic(topic: String, expected: String, originatorID: UUID, version: Int)
-  /// The record's state could not be decoded, decompressed or encoded.
+  /// The record's state could not be decoded or decompressed.
   case damagedRecord(originatorID: UUID, version: Int, reason: String)
+  /// The record's state is neither JSON nor compressed JSON, and no cipher is configured: most
+  /// likely the records were encrypted and the application was started without `CIPHER_KEY`.
+  case unreadableWithoutKey(originatorID: UUID, version: Int)
+  /// An event or a snapshot could not be encoded, so it was not stored; `reason` says where in
+  /// its value, never what the value holds.
+  case unencodable(originatorID: UUID, version: Int, reason: String)
   /// The record's state did not authenticate with the cipher's key: the key is wrong or the
   /// stored bytes were changed.
   case unauthenticated(originatorID: UUID, version: Int)
@@ -21,6 +27,13 @@ public enum MapperError: Error, Equatable, CustomStringConvertible {
         + "with Mapper(topicAliases:)."
     case .damagedRecord(let originatorID, let version, let reason):
       "Version \(version) of aggregate \(originatorID) is damaged: \(reason)"
+    case .unreadableWithoutKey(let originatorID, let version):
+      "Version \(version) of aggregate \(originatorID) is not JSON: if the application encrypts "
+        + "its records, set CIPHER_KEY to the key they were written with; otherwise the record "
+        + "is damaged."
+    case .unencodable(let originatorID, let version, let reason):
+      "Version \(version) of aggregate \(originatorID) was not stored: it cannot be encoded as "
+        + "JSON (\(reason))."
     case .unauthenticated(let originatorID, let version):
       "Version \(version) of aggregate \(originatorID) could not be authenticated: "
         + "the cipher key is wrong or the stored record was changed."
