@@ -62,24 +62,23 @@ public struct ApplicationEnvironment: Sendable {
     return value
   }
 
-  /// The persistence named by `PERSISTENCE_MODULE`.
+  /// The persistence named by `PERSISTENCE_MODULE`: one of ``PersistenceModule/registered``,
+  /// in memory when unset.
+  ///
+  /// - Throws: ``ConfigurationError/unknownPersistenceModule(_:known:)`` listing the names
+  ///   registered.
   public func persistenceModule() throws -> PersistenceModule {
     guard let name = self[Key.persistenceModule] else { return .memory }
-    guard let module = PersistenceModule(name: name) else {
+    guard let module = PersistenceModule.named(name) else {
       throw ConfigurationError.unknownPersistenceModule(
-        name, known: PersistenceModule.allCases.map(\.rawValue))
+        name, known: PersistenceModule.registered.map(\.name))
     }
     return module
   }
 
   /// Creates the recorder these settings describe.
   public func makeRecorder() throws -> any ApplicationRecorder {
-    switch try persistenceModule() {
-    case .memory:
-      InMemoryRecorder()
-    case .sqlite:
-      try makeSQLiteRecorder(table: "stored_events")
-    }
+    try persistenceModule().makeRecorder(self)
   }
 
   /// Whether snapshotting is on: `IS_SNAPSHOTTING_ENABLED` when it is set, else `defaultValue`.
@@ -103,16 +102,11 @@ public struct ApplicationEnvironment: Sendable {
   /// Creates the store for snapshots these settings describe: apart from the events, in the
   /// same persistence.
   public func makeSnapshotRecorder() throws -> any AggregateRecorder {
-    switch try persistenceModule() {
-    case .memory:
-      InMemoryRecorder()
-    case .sqlite:
-      try makeSQLiteRecorder(table: "snapshots")
-    }
+    try persistenceModule().makeSnapshotRecorder(self)
   }
 
   /// Creates an SQLite recorder on the table given, as the `SQLITE_*` settings describe.
-  private func makeSQLiteRecorder(table: String) throws -> SQLiteRecorder {
+  func makeSQLiteRecorder(table: String) throws -> SQLiteRecorder {
     guard let path = self[Key.sqliteDatabaseName] else {
       throw ConfigurationError.missingValue(
         key: Key.sqliteDatabaseName,
@@ -153,22 +147,5 @@ public struct ApplicationEnvironment: Sendable {
   /// See ``makeCipher()``, ``makeCompressor()`` and ``makeHashChain()``.
   public func makeMapper() throws -> Mapper {
     try Mapper(compressor: makeCompressor(), cipher: makeCipher(), hashChain: makeHashChain())
-  }
-}
-
-/// Where an application's events are stored.
-public enum PersistenceModule: String, CaseIterable, Sendable {
-  /// In memory, for tests and demonstrations: ``InMemoryRecorder``.
-  case memory
-  /// In an SQLite database, a file or memory: ``SQLiteRecorder``.
-  case sqlite
-
-  /// Finds a module by its name or by the name the Python library uses for it.
-  init?(name: String) {
-    switch name.lowercased() {
-    case "memory", "popo", "eventsourcing.popo": self = .memory
-    case "sqlite", "eventsourcing.sqlite": self = .sqlite
-    default: return nil
-    }
   }
 }
