@@ -27,6 +27,14 @@ struct Chapter08Tests {
     #expect(
       middle.map(\.id) == [3, 4],
       "Task 1: start: 3, limit: 2 should return IDs 3 and 4 (start is the first ID returned).")
+    #expect(
+      middle.map(\.event.event) == [.registered(name: "Dog 2"), .registered(name: "Dog 3")],
+      "Task 1: IDs 3 and 4 should carry the 3rd and 4th events appended (ID n is at index n - 1)."
+    )
+    let single = try await log.store.notifications(start: 7, limit: 1)
+    #expect(
+      single.map(\.id) == [7] && single.map(\.event.event) == [.registered(name: "Dog 6")],
+      "Task 1: start: 7, limit: 1 should return exactly the newest notification, ID 7.")
     let tail = try await log.store.notifications(start: 6, limit: 10)
     #expect(tail.map(\.id) == [6, 7], "Task 1: a limit past the end should return what there is.")
     let beyond = try await log.store.notifications(start: 8, limit: 10)
@@ -59,7 +67,7 @@ struct Chapter08Tests {
   @Test("Task 2: the first section of a log with more than ten notifications")
   func firstSection() async throws {
     let log = try await logWith(25)
-    let section = try await log.section("1,10")
+    let section = try await readSection("1,10", of: log)
     #expect(section.items.map(\.id) == Array(1...10), "Task 2: section \"1,10\" holds IDs 1 to 10.")
     #expect(section.id == "1,10", "Task 2: a full section's id is \"1,10\".")
     #expect(section.previousID == nil, "Task 2: the first section has no previous section.")
@@ -69,7 +77,7 @@ struct Chapter08Tests {
   @Test("Task 2: a middle section links both ways")
   func middleSection() async throws {
     let log = try await logWith(25)
-    let section = try await log.section("11,20")
+    let section = try await readSection("11,20", of: log)
     #expect(
       section.items.map(\.id) == Array(11...20),
       "Task 2: section \"11,20\" holds IDs 11 to 20, no more and no fewer.")
@@ -81,7 +89,7 @@ struct Chapter08Tests {
   @Test("Task 2: a partly filled section has no next section yet")
   func partlyFilledSection() async throws {
     let log = try await logWith(25)
-    let section = try await log.section("21,30")
+    let section = try await readSection("21,30", of: log)
     #expect(section.items.map(\.id) == Array(21...25), "Task 2: \"21,30\" holds what there is.")
     #expect(section.id == "21,25", "Task 2: a section's id names the IDs it holds: \"21,25\".")
     #expect(section.previousID == "11,20", "Task 2: before \"21,30\" comes \"11,20\".")
@@ -94,7 +102,7 @@ struct Chapter08Tests {
   func currentSection() async throws {
     for (count, expected) in [(25, 21...25), (20, 11...20), (10, 1...10), (11, 11...11)] {
       let log = try await logWith(count)
-      let section = try await log.section("current")
+      let section = try await readSection("current", of: log)
       #expect(
         section.items.map(\.id) == Array(expected),
         "Task 2: with \(count) notifications the current section holds IDs \(expected).")
@@ -104,7 +112,7 @@ struct Chapter08Tests {
   @Test("Task 2: the current section of an empty log is an empty \"1,10\"")
   func emptyLog() async throws {
     let log = try await logWith(0)
-    let section = try await log.section("current")
+    let section = try await readSection("current", of: log)
     #expect(
       section.items.isEmpty && section.id == nil && section.previousID == nil
         && section.nextID == nil,
@@ -114,11 +122,11 @@ struct Chapter08Tests {
   @Test("Task 2: a full last section links to the next, still empty one")
   func fullLastSection() async throws {
     let log = try await logWith(20)
-    let section = try await log.section("11,20")
+    let section = try await readSection("11,20", of: log)
     #expect(
       section.nextID == "21,30",
       "Task 2: a full section has a next section, even before anything is in it.")
-    let next = try await log.section("21,30")
+    let next = try await readSection("21,30", of: log)
     #expect(
       next.items.isEmpty && next.nextID == nil && next.previousID == "11,20",
       "Task 2: the section after the end is empty, links back, and has no next.")
@@ -131,7 +139,7 @@ struct Chapter08Tests {
     var ids: [Int] = []
     var steps = 0
     while let id = sectionID, steps < 20 {
-      let section = try await log.section(id)
+      let section = try await readSection(id, of: log)
       ids += section.items.map(\.id)
       sectionID = section.nextID
       steps += 1
@@ -139,6 +147,20 @@ struct Chapter08Tests {
     #expect(
       ids == Array(1...23),
       "Task 2: walking nextID links (sections of 5) should read IDs 1 to 23 once each.")
+  }
+
+  @Test("Task 2: a section holds the IDs it names, no more")
+  func sectionHoldsWhatItNames() async throws {
+    let log = try await logWith(10)
+    let section = try await readSection("2,4", of: log)
+    #expect(
+      section.items.map(\.id) == [2, 3, 4] && section.id == "2,4",
+      "Task 2: section \"2,4\" should hold IDs 2, 3 and 4 only, with the id \"2,4\".")
+    #expect(
+      section.items.map(\.event.event) == [
+        .registered(name: "Dog 1"), .registered(name: "Dog 2"), .registered(name: "Dog 3"),
+      ],
+      "Task 2: section \"2,4\" should hold the 2nd to 4th events appended.")
   }
 
   @Test("Task 2: a section ID of the wrong form is refused")

@@ -1,0 +1,71 @@
+// Differs from the reference: drops the IDs before start and takes a prefix of the rest.
+public import Foundation
+import Synchronization
+
+/// Keeps every dog's history and, beside it, the notification log: every event of every dog
+/// in the order it was appended.
+///
+/// Appending is one critical section (chapter 3): check every version, then add every event
+/// to its dog's history *and* to the log. So the log never holds an event that was refused,
+/// and its numbering has no gaps.
+public final class InMemoryEventStore: Sendable {
+  private struct Storage {
+    /// Each dog's events, oldest first.
+    var histories: [UUID: [RecordedEvent]] = [:]
+    /// Every event in the order it was appended: notification ID n is at index n - 1.
+    var log: [RecordedEvent] = []
+  }
+
+  private let storage = Mutex(Storage())
+
+  /// Creates an empty store.
+  public init() {}
+
+  /// Appends events, all of them or none, and gives them the next notification IDs.
+  ///
+  /// - Throws: ``EventStoreError/versionConflict(originatorID:version:)`` naming the first
+  ///   event whose version is taken; then nothing is appended.
+  public func append(_ events: [RecordedEvent]) async throws {
+    try storage.withLock { storage throws(EventStoreError) in
+      var updated = storage
+      for event in events {
+        let history = updated.histories[event.originatorID, default: []]
+        guard event.originatorVersion == history.count + 1 else {
+          throw .versionConflict(
+            originatorID: event.originatorID, version: event.originatorVersion)
+        }
+        updated.histories[event.originatorID, default: []].append(event)
+        updated.log.append(event)
+      }
+      storage = updated
+    }
+  }
+
+  /// Returns one dog's events in version order, up to and including `version` if given.
+  public func events(for originatorID: UUID, through version: Int? = nil) async throws
+    -> [RecordedEvent]
+  {
+    let history = storage.withLock { $0.histories[originatorID] ?? [] }
+    guard let version else { return history }
+    return Array(history.prefix(while: { $0.originatorVersion <= version }))
+  }
+
+  /// The ID of the newest notification, or 0 when nothing is stored.
+  public func maxNotificationID() async throws -> Int {
+    storage.withLock { $0.log.count }
+  }
+
+  // MARK: - Task 1: select notifications
+
+  /// Returns up to `limit` notifications with IDs from `start` on, in order.
+  public func notifications(
+    start: Int, limit: Int
+  ) async throws -> [NumberedEvent] {
+    guard limit > 0 else { return [] }
+    let skipped = max(start, 1) - 1
+    let window = storage.withLock { Array($0.log.dropFirst(skipped).prefix(limit)) }
+    return window.enumerated().map { offset, event in
+      NumberedEvent(id: skipped + offset + 1, event: event)
+    }
+  }
+}
