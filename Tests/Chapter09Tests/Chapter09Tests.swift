@@ -41,28 +41,55 @@ struct Chapter09Tests {
 
   @Test("Task 2: the tutorial's test, in memory")
   func tutorialInMemory() async throws {
-    try await runTheTutorial(on: DogSchool(environment: memory), task: 2)
+    try await runTheTutorial(on: makeSchool(memory, task: 2), task: 2)
+  }
+
+  @Test("Task 2: each dog is found by the ID registerDog returns, with its own tricks")
+  func dogsAreKeptApart() async throws {
+    let school = try await makeSchool(memory, task: 2)
+    let (fido, rex) = try await attempt(task: 2, "registerDog(name:) and addTrick(_:trick:)") {
+      let fido = try await school.registerDog(name: "Fido")
+      let rex = try await school.registerDog(name: "Rex")
+      try await school.addTrick(rex, trick: "sit")
+      try await school.addTrick(fido, trick: "roll over")
+      try await school.addTrick(rex, trick: "stay")
+      return (fido, rex)
+    }
+    #expect(fido != rex, "Task 2: two registered dogs should get two different IDs.")
+    let details = try await attempt(task: 2, "getDog(_:)") {
+      (try await school.getDog(fido), try await school.getDog(rex))
+    }
+    #expect(
+      details.0 == DogDetails(name: "Fido", tricks: ["roll over"])
+        && details.1 == DogDetails(name: "Rex", tricks: ["sit", "stay"]),
+      "Task 2: Fido should know \"roll over\" and Rex \"sit\" and \"stay\", each under his own ID."
+    )
   }
 
   @Test("Task 2: getDog travels in time")
   func timeTravel() async throws {
-    let school = try DogSchool(environment: memory)
-    let id = try await school.registerDog(name: "Fido")
-    try await school.addTrick(id, trick: "roll over")
-    try await school.addTrick(id, trick: "fetch ball")
-    let atVersion1 = try await school.getDog(id, version: 1)
-    let atVersion2 = try await school.getDog(id, version: 2)
+    let school = try await makeSchool(memory, task: 2)
+    let id = try await runTheTutorial(on: school, task: 2)
+    let (atVersion1, atVersion2, atVersion3) = try await attempt(task: 2, "getDog(_:version:)") {
+      (
+        try await school.getDog(id, version: 1), try await school.getDog(id, version: 2),
+        try await school.getDog(id, version: 3)
+      )
+    }
     #expect(
       atVersion1 == DogDetails(name: "Fido", tricks: []),
       "Task 2: getDog(_:version: 1) should tell Fido before any trick.")
     #expect(
       atVersion2 == DogDetails(name: "Fido", tricks: ["roll over"]),
       "Task 2: getDog(_:version: 2) should tell Fido with his first trick only.")
+    #expect(
+      atVersion3 == DogDetails(name: "Fido", tricks: ["roll over", "fetch ball"]),
+      "Task 2: getDog(_:version: 3) should tell Fido with both tricks.")
   }
 
   @Test("Task 2: an unknown dog is not found")
   func unknownDog() async throws {
-    let school = try DogSchool(environment: memory)
+    let school = try await makeSchool(memory, task: 2)
     let stranger = UUID()
     await #expect(
       throws: RepositoryError.aggregateNotFound(id: stranger),
