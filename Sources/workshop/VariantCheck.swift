@@ -47,6 +47,27 @@ struct VariantCheck {
     progress("Building \(variants.count) copies of \(chapters.count) chapters' solutions…")
     let failedToBuild = try build(variants)
 
+    // Each chapter's copies first run together, in one process; only when that process
+    // crashes or hangs do the copies it did not finish run again one by one, so that one
+    // mutant's crash is judged on its own.
+    var runs: [String: (TestRun, stalled: Bool)] = [:]
+    for chapter in chapters {
+      let built = variants.filter { $0.chapter == chapter && failedToBuild[$0.module] == nil }
+      guard !built.isEmpty else { continue }
+      progress("Testing \(built.count) copies of chapter \(chapter.number)…")
+      let (batch, stalled) = try test(built)
+      for variant in built {
+        let own = batch.restricted(toTarget: variant.testTarget)
+        let ended = !own.tests.isEmpty && own.tests.allSatisfy { $0.status != .didNotFinish }
+        if batch.isComplete && !stalled || ended {
+          runs[variant.module] = (TestRun(tests: own.tests, didStart: true, didFinish: true), false)
+        } else {
+          progress("Testing \(variant.module) alone…")
+          runs[variant.module] = try test([variant])
+        }
+      }
+    }
+
     for variant in variants {
       let number = variant.chapter.number
       let (run, stalled): (TestRun, Bool)
@@ -57,8 +78,7 @@ struct VariantCheck {
           reports[number]?.problems += ["\(variant.module) does not compile:"] + errors.prefix(3)
         }
       } else {
-        progress("Testing \(variant.module)…")
-        (run, stalled) = try test(variant)
+        (run, stalled) = runs[variant.module] ?? (TestRun(), false)
       }
       switch variant.kind {
       case .reference:
@@ -155,15 +175,17 @@ struct VariantCheck {
     return variants
   }
 
-  /// Runs one copy's tests in a process of their own.
-  private func test(_ variant: VariantPackage.Variant) throws -> (TestRun, stalled: Bool) {
-    let stream = package.folder.appendingPathComponent("events-\(variant.module).jsonl")
+  /// Runs the tests of the given copies in one process; the run holds them all.
+  private func test(_ variants: [VariantPackage.Variant]) throws -> (TestRun, stalled: Bool) {
+    let name = variants.count == 1 ? variants[0].module : "batch"
+    let stream = package.folder.appendingPathComponent("events-\(name).jsonl")
     try? FileManager.default.removeItem(at: stream)
     defer { try? FileManager.default.removeItem(at: stream) }
+    let targets = variants.map(\.testTarget).joined(separator: "|")
     let shell = try Shell.run(
       [
         "swift", "test", "--package-path", package.folder.path, "--skip-build",
-        "--disable-xctest", "--filter", "^\(variant.testTarget)\\.",
+        "--disable-xctest", "--filter", "^(\(targets))\\.",
         "--experimental-event-stream-output", stream.path,
         "--experimental-event-stream-version", "0",
       ],
@@ -171,8 +193,7 @@ struct VariantCheck {
       environment: ["SWIFT_BACKTRACE": "enable=no"],
       watchdog: Shell.Watchdog(progressFile: stream, limit: Self.stallLimit))
     let text = (try? String(contentsOf: stream, encoding: .utf8)) ?? ""
-    let run = EventStreamParser.parse(text).restricted(toTarget: variant.testTarget)
-    return (run, shell.wasStalled)
+    return (EventStreamParser.parse(text), shell.wasStalled)
   }
 
   /// The Swift files directly in a folder, by name.
