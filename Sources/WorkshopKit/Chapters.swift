@@ -26,7 +26,7 @@ public enum Chapters {
           "`.registered` sets `self.name = name`; `.trickAdded` does `tricks.append(trick)`.",
         ],
         2: [
-          "In record(_:), the next version is `version + 1`. Build a RecordedEvent with `id`.",
+          "In record(_:), the next version is `version + 1` (not `pendingEvents.count + 1`, which restarts after collectEvents()). Build a RecordedEvent with `id`.",
           "record(_:) does four things: make the RecordedEvent, apply(event), set `version`, append to pendingEvents.",
           "addTrick(_:) should only call `record(.trickAdded(trick: trick))`. Appending to `tricks` there too applies the trick twice.",
         ],
