@@ -18,12 +18,16 @@ public final class InMemoryEventStore: Sendable {
 
   /// Appends events, all of them or none.
   ///
+  /// Each event must carry the next version of its dog's history: 1 for a new dog, then 2, 3…
+  ///
   /// - Throws: ``EventStoreError/versionConflict(originatorID:version:)`` naming the first
-  ///   event whose version is already recorded; then nothing is appended.
+  ///   event that does not fit (its version is already recorded, or leaves a gap); then
+  ///   nothing is appended.
   public func append(_ events: [RecordedEvent]) async throws {
-    // Task 1: inside `histories.withLock { ... }`, refuse an event whose version is already
-    // recorded for its dog (throw EventStoreError.versionConflict), else append it.
-    // Task 2: make it all-or-nothing: check every event before changing anything.
+    // Task 1: inside `histories.withLock { ... }`, refuse an event that is not the next version
+    // of its dog (throw EventStoreError.versionConflict), else append it.
+    // Task 2: make it all-or-nothing: check every event before changing anything, in the
+    // same withLock as the write.
     throw NotImplemented(task: 1, what: "InMemoryEventStore.append(_:)")
   }
 

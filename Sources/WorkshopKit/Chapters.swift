@@ -45,13 +45,14 @@ public enum Chapters {
       hints: [
         1: [
           "Everything happens inside `try histories.withLock { histories in ... }`.",
-          "An event conflicts when its dog's history already has its version: `history.count >= event.originatorVersion` if histories have no gaps.",
+          "An event fits only if it carries its dog's next version: `event.originatorVersion == history.count + 1`. Anything else is a conflict: a version already taken, or a gap (3 right after 1).",
           "Throw `EventStoreError.versionConflict(originatorID: event.originatorID, version: event.originatorVersion)`.",
         ],
         2: [
           "Copy the dictionary (`var updated = histories`), check and append every event to the copy, and assign it back only at the end.",
           "Checking against the copy also catches a version repeated within one call.",
           "Use one withLock for the check and the write: two separate locks let another append slip in between.",
+          "Do not commit dog by dog: if any dog's event does not fit, no dog's events are stored.",
         ],
         3: [
           "Read the dog's array inside withLock: `histories.withLock { $0[originatorID] ?? [] }`.",
