@@ -61,12 +61,16 @@ struct VariantPackage {
   func write(_ variants: [Variant]) throws {
     let files = FileManager.default
     var wanted: Set<String> = []
+    // Read once here; the manifest needs each copy's test imports too.
+    var testImports: [String: Set<String>] = [:]
     for variant in variants {
       let module = "Solutions/\(variant.module)"
       let tests = "Tests/\(variant.testTarget)"
       wanted.formUnion([module, tests])
+      let copiedTests = try testFiles(for: variant)
+      testImports[variant.module] = Self.imports(in: copiedTests.values)
       try sync(variant.files, into: module)
-      try sync(testFiles(for: variant), into: tests)
+      try sync(copiedTests, into: tests)
     }
     // Folders of the written chapters' copies that are gone (a mutant removed) would be
     // clutter. Other chapters' folders stay, unlisted in the manifest, so that checking one
@@ -79,7 +83,9 @@ struct VariantPackage {
         try files.removeItem(at: url.appendingPathComponent(name))
       }
     }
-    try writeIfChanged(manifest(for: variants), to: folder.appendingPathComponent("Package.swift"))
+    try writeIfChanged(
+      manifest(for: variants, testImports: testImports),
+      to: folder.appendingPathComponent("Package.swift"))
   }
 
   /// The chapter's tests, importing the copy's module instead of the chapter's.
@@ -131,14 +137,14 @@ struct VariantPackage {
     try text.write(to: url, atomically: true, encoding: .utf8)
   }
 
-  private func manifest(for variants: [Variant]) throws -> String {
+  private func manifest(for variants: [Variant], testImports: [String: Set<String>]) -> String {
     // A path dependency's identity is its folder's name, lowercased.
     let kit = root.lastPathComponent.lowercased()
     var usesKit = false
     var targets: [String] = []
     for variant in variants {
       let moduleImports = Self.imports(in: variant.files.values)
-      let testImports = Self.imports(in: try testFiles(for: variant).values)
+      let testImports = testImports[variant.module] ?? []
       // CSQLite and Crypto come with the library: its product makes their modules visible.
       let library: Set<String> = ["EventSourcing", "CSQLite", "Crypto"]
       var moduleDependencies: [String] = []
