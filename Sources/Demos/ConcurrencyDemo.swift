@@ -17,13 +17,13 @@ struct ConcurrencyDemo: Demo {
 
     narrator.step("Alice teaches 'sit' and saves first")
     alicesFido.addTrick("sit")
-    try await school.save(alicesFido)
+    try await school.save(&alicesFido)
     narrator.say("saved: Fido is at version 2")
 
     narrator.step("Bob teaches 'stay' and saves his stale copy")
     bobsFido.addTrick("stay")
     do {
-      try await school.save(bobsFido)
+      try await school.save(&bobsFido)
       narrator.say("saved?! (this must not happen)")
     } catch let error as RecorderError {
       narrator.say("refused: \(error)")
@@ -32,7 +32,7 @@ struct ConcurrencyDemo: Demo {
     narrator.step("Bob loads Fido again and retries")
     var freshFido = try await school.repository.get(fidoID, as: Dog.self)
     freshFido.addTrick("stay")
-    try await school.save(freshFido)
+    try await school.save(&freshFido)
     let fido = try await school.getDog(fidoID)
     narrator.say("Fido knows \(fido.tricks.joined(separator: ", ")): nobody's change was lost")
   }

@@ -207,8 +207,8 @@ public enum Chapters {
           "addTrick(_:) only calls `record(.trickAdded(trick: trick))`: the library's record(_:) applies the event, bumps the version and keeps it pending.",
         ],
         2: [
-          "registerDog: `let dog = EventSourced<Dog>.register(name: name)`, `try await save(dog)`, `return dog.id`.",
-          "addTrick: `var dog = try await repository.get(dogID, as: Dog.self)`, `dog.addTrick(trick)`, `try await save(dog)`.",
+          "registerDog: `var dog = EventSourced<Dog>.register(name: name)`, `try await save(&dog)`, `return dog.id`.",
+          "addTrick: `var dog = try await repository.get(dogID, as: Dog.self)`, `dog.addTrick(trick)`, `try await save(&dog)`.",
           "getDog: pass the version on: `repository.get(dogID, as: Dog.self, version: version)`, then `DogDetails(name: dog.name, tricks: dog.tricks)`.",
         ],
         3: [

@@ -37,7 +37,7 @@ struct LibraryContender: Contender {
     for index in 0..<count {
       var dog = EventSourced<Dog>.register(name: "Batch dog \(index)")
       for trick in 1..<10 { dog.addTrick("trick \(trick)") }
-      try await application.save(dog)
+      try await application.save(&dog)
     }
   }
 
@@ -46,11 +46,11 @@ struct LibraryContender: Contender {
     for trick in 1..<count {
       fido.addTrick("trick \(trick)")
       if fido.pendingEvents.count == 1_000 {
-        try await application.save(fido)
+        try await application.save(&fido)
         _ = fido.collectEvents()
       }
     }
-    try await application.save(fido)
+    try await application.save(&fido)
     let (repository, id) = (application.repository, fido.id)
     let (recorder, mapper) = (application.recorder, application.mapper)
     return Loader(

@@ -22,7 +22,10 @@ func runFeatureBenchmark(count: Int, in directory: URL) async throws {
   for (name, mapper) in mappers {
     let app = Application(recorder: InMemoryRecorder(), mapper: mapper)
     let saveTime = try await seconds {
-      for index in 0..<count { try await app.save(EventSourced<Dog>.register(name: "Dog \(index)")) }
+      for index in 0..<count {
+        var dog = EventSourced<Dog>.register(name: "Dog \(index)")
+        try await app.save(&dog)
+      }
     }
     let dogID = try await saveLongHistory(count, in: app)
     let loadTime = try await medianSeconds(runs: 5) {
@@ -86,7 +89,7 @@ private func saveLongHistory(_ count: Int, in app: Application) async throws -> 
   for index in 1..<count {
     dog.addTrick("trick \(index)")
     if index % 1_000 == 0 || index == count - 1 {
-      try await app.save(dog)
+      try await app.save(&dog)
       dog = try await app.repository.get(dog.id, as: Dog.self)
     }
   }

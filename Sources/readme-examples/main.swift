@@ -39,15 +39,15 @@ struct DogSchool: EventSourcedApplication {
   }
 
   func registerDog(name: String) async throws -> UUID {
-    let dog = EventSourced<Dog>.register(name: name)
-    try await save(dog)
+    var dog = EventSourced<Dog>.register(name: name)
+    try await save(&dog)
     return dog.id
   }
 
   func addTrick(_ dogID: UUID, trick: String) async throws {
     var dog = try await repository.get(dogID, as: Dog.self)
     dog.addTrick(trick)
-    try await save(dog)
+    try await save(&dog)
   }
 
   func getDog(_ dogID: UUID) async throws -> DogDetails {
@@ -99,11 +99,18 @@ precondition(rex.tricks == ["shake hands"] && reopenedHash == headHash)
 let kennel = try Application(
   environment: ["PERSISTENCE_MODULE": "memory"],
   snapshotIntervals: [SnapshotInterval(Dog.self, every: 100)])
-var bella = EventSourced<Dog>.register(name: "Bella")
-for index in 1...250 { bella.addTrick("trick \(index)") }
-try await kennel.save(bella)
+
+func trainBella(at kennel: Application) async throws -> EventSourced<Dog> {
+  var bella = EventSourced<Dog>.register(name: "Bella")
+  for index in 1...250 { bella.addTrick("trick \(index)") }
+  try await kennel.save(&bella)  // 251 events: a snapshot at version 200
+  bella.addTrick("one more")     // the same value goes on: no need to load it again
+  try await kennel.save(&bella)
+  return bella
+}
+let bella = try await trainBella(at: kennel)
 let loaded = try await kennel.repository.get(bella.id, as: Dog.self)
-precondition(loaded == bella)
+precondition(loaded == bella && loaded.version == 252)
 
 let section = try await app.notificationLog.section("1,10")
 precondition(section.id == "1,3" && section.nextID == nil)

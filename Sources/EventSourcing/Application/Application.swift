@@ -16,8 +16,8 @@ public import Foundation
 ///   }
 ///
 ///   func registerDog(name: String) async throws -> UUID {
-///     let dog = EventSourced<Dog>(creating: .registered(name: name))
-///     try await save(dog)
+///     var dog = EventSourced<Dog>(creating: .registered(name: name))
+///     try await save(&dog)
 ///     return dog.id
 ///   }
 /// }
@@ -81,33 +81,6 @@ public final class Application: Sendable {
       snapshotIntervals: snapshotIntervals)
   }
 
-  /// Saves the pending events of the given aggregates, all of them or none.
-  ///
-  /// Each aggregate value should be saved once: load it again before the next change. After
-  /// the events are saved, aggregates whose type has a ``SnapshotInterval`` that falls due
-  /// get a snapshot.
-  ///
-  /// - Returns: The notification IDs given to the saved events.
-  /// - Throws: ``RecorderError/versionConflict(originatorID:version:)`` when another writer
-  ///   saved one of these versions first; ``AggregateError/unknownHeadHash(originatorID:)``
-  ///   when the mapper chains events and an aggregate's events were collected since it was
-  ///   loaded. Then nothing is saved.
-  @discardableResult
-  public func save(_ aggregates: [any SavableAggregate]) async throws -> [Int] {
-    let eventsByAggregate = try aggregates.map { try $0.pendingStoredEvents(using: mapper) }
-    let events = eventsByAggregate.flatMap { $0 }
-    guard !events.isEmpty else { return [] }
-    let notificationIDs = try await recorder.insert(events)
-    try await takeDueSnapshots(of: zip(aggregates, eventsByAggregate))
-    return notificationIDs
-  }
-
-  /// Saves the pending events of the given aggregates, all of them or none.
-  @discardableResult
-  public func save(_ aggregates: any SavableAggregate...) async throws -> [Int] {
-    try await save(aggregates)
-  }
-
   /// Takes a snapshot of an aggregate as it is now, or as it was at a given version.
   ///
   /// Taking a snapshot that already exists does nothing: it would hold the same state.
@@ -119,13 +92,16 @@ public final class Application: Sendable {
   ) async throws {
     guard snapshots != nil else { throw ConfigurationError.snapshottingDisabled }
     let aggregate = try await repository.get(id, as: type, version: version)
-    try await store(aggregate.storedSnapshot(using: mapper, headHash: aggregate.headHash))
+    let headHash = try await chainHead(of: id, before: aggregate.version + 1)
+    try await store(aggregate.storedSnapshot(using: mapper, headHash: headHash))
   }
 
-  private func takeDueSnapshots(
-    of saved: some Sequence<(any SavableAggregate, [StoredEvent])>
-  ) async throws {
-    for (aggregate, events) in saved {
+  /// Takes a snapshot of each saved aggregate whose type has a ``SnapshotInterval`` that the
+  /// save reached.
+  func takeDueSnapshots(of saved: [PendingSave]) async throws {
+    guard !snapshotIntervals.isEmpty else { return }
+    for save in saved {
+      let aggregate = save.aggregate
       let type = ObjectIdentifier(aggregate.stateType)
       guard
         snapshotIntervals.contains(where: {
@@ -134,7 +110,7 @@ public final class Application: Sendable {
       else { continue }
       // The snapshot's version is that of the last event just saved, so it keeps that
       // event's hash for the next load to check the following event's link against.
-      let headHash = try events.last.flatMap { try mapper.chainHash(of: $0) }
+      let headHash = try save.events.last.flatMap { try mapper.chainHash(of: $0) }
       try await store(aggregate.storedSnapshot(using: mapper, headHash: headHash))
     }
   }

@@ -14,15 +14,33 @@ extension EventSourcedApplication {
   /// Every event the application has recorded, in order.
   public var notificationLog: NotificationLog { application.notificationLog }
 
-  /// Saves the pending events of the given aggregates, all of them or none.
+  /// Saves an aggregate's pending events, and then forgets them; see
+  /// ``Application/save(_:)-(EventSourced<State>)``.
   @discardableResult
-  public func save(_ aggregates: any SavableAggregate...) async throws -> [Int] {
-    try await application.save(aggregates)
+  public func save<State>(_ aggregate: inout EventSourced<State>) async throws -> [Int] {
+    try await application.save(&aggregate)
   }
 
-  /// Saves the pending events of the given aggregates, all of them or none.
+  /// Saves the pending events of two aggregates, all or none, and then forgets them.
   @discardableResult
-  public func save(_ aggregates: [any SavableAggregate]) async throws -> [Int] {
-    try await application.save(aggregates)
+  public func save<First, Second>(
+    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>
+  ) async throws -> [Int] {
+    try await application.save(&first, &second)
+  }
+
+  /// Saves the pending events of three aggregates, all or none, and then forgets them.
+  @discardableResult
+  public func save<First, Second, Third>(
+    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>,
+    _ third: inout EventSourced<Third>
+  ) async throws -> [Int] {
+    try await application.save(&first, &second, &third)
+  }
+
+  /// Saves the pending events of aggregates of one type, all or none, and then forgets them.
+  @discardableResult
+  public func save<State>(_ aggregates: inout [EventSourced<State>]) async throws -> [Int] {
+    try await application.save(&aggregates)
   }
 }

@@ -24,6 +24,7 @@ extension Repository {
   ///   - throughVersion: The last version to read; the latest when `nil`.
   ///   - verifier: The hash-chain verifier for the first event read.
   ///   - fold: Takes each page of events, never an empty one.
+  @discardableResult
   func replay<Event: DomainEvent>(
     _ type: Event.Type, of id: UUID, after version: Int?, through throughVersion: Int?,
     verifier: HashChainVerifier, into fold: ([RecordedEvent<Event>]) throws -> Void

@@ -53,20 +53,19 @@ public struct Repository: Sendable {
         for: id, after: nil, through: version, descending: true, limit: 1
       ).first
     {
-      let snapshot = try mapper.snapshot(State.self, from: newest)
+      let (snapshot, snapshotHead) = try mapper.chainedSnapshot(State.self, from: newest)
       var aggregate = try EventSourced(snapshot: snapshot)
-      let headHash = try await replay(
+      try await replay(
         State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
-        verifier: snapshot.headHash.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
+        verifier: snapshotHead.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
           ?? HashChainVerifier(chain: mapper.hashChain)
       ) { events in
         try aggregate.apply(contentsOf: events)
       }
-      if let headHash { aggregate.headHash = headHash }
       return aggregate
     }
     var aggregate: EventSourced<State>?
-    let headHash = try await replay(
+    try await replay(
       State.Event.self, of: id, after: nil, through: version,
       verifier: HashChainVerifier(chain: mapper.hashChain, startsAtFirstVersion: true)
     ) { events in
@@ -76,8 +75,7 @@ public struct Repository: Sendable {
         try aggregate?.apply(contentsOf: events)
       }
     }
-    guard var aggregate else { throw RepositoryError.aggregateNotFound(id: id) }
-    aggregate.headHash = headHash
+    guard let aggregate else { throw RepositoryError.aggregateNotFound(id: id) }
     return aggregate
   }
 

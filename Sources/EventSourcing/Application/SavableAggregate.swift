@@ -1,21 +1,20 @@
-public import Foundation
+import Foundation
 
-/// An aggregate whose pending events an ``Application`` can save, whatever its type.
-///
-/// ``EventSourced`` conforms; this protocol lets one call save aggregates of different types
-/// together.
-public protocol SavableAggregate: Sendable {
+/// An aggregate whose pending events an ``Application`` can store, whatever its state type:
+/// what lets one save take aggregates of different types together.
+protocol SavableAggregate: Sendable {
+  /// The aggregate's identity.
+  var id: UUID { get }
+
   /// The aggregate's state type, for settings made per type such as snapshot intervals.
   var stateType: any Aggregate.Type { get }
 
   /// The versions of the aggregate's pending events, oldest first.
   var pendingVersions: [Int] { get }
 
-  /// The aggregate's pending events in stored form.
-  ///
-  /// - Throws: ``AggregateError/unknownHeadHash(originatorID:)`` when the mapper chains events
-  ///   and the aggregate's events were collected since it was loaded.
-  func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent]
+  /// The aggregate's pending events in stored form, the first linked to `headHash` when the
+  /// mapper chains events.
+  func pendingStoredEvents(using mapper: Mapper, after headHash: Data?) throws -> [StoredEvent]
 
   /// A snapshot of the aggregate as it is now, in stored form.
   ///
@@ -25,23 +24,15 @@ public protocol SavableAggregate: Sendable {
 }
 
 extension EventSourced: SavableAggregate {
-  public var stateType: any Aggregate.Type { State.self }
+  var stateType: any Aggregate.Type { State.self }
 
-  public var pendingVersions: [Int] { pendingEvents.map(\.originatorVersion) }
+  var pendingVersions: [Int] { pendingEvents.map(\.originatorVersion) }
 
-  public func pendingStoredEvents(using mapper: Mapper) throws -> [StoredEvent] {
-    // Linked to a stale head hash, the events would be stored with a broken chain that only
-    // the next load would find.
-    if mapper.hashChain != nil, hasCollectedEvents, !pendingEvents.isEmpty {
-      throw AggregateError.unknownHeadHash(originatorID: id)
-    }
-    return try mapper.storedEvents(pendingEvents, after: headHash)
+  func pendingStoredEvents(using mapper: Mapper, after headHash: Data?) throws -> [StoredEvent] {
+    try mapper.storedEvents(pendingEvents, after: headHash)
   }
 
-  public func storedSnapshot(using mapper: Mapper, headHash: Data?) throws -> StoredEvent {
-    let snapshot = Snapshot(
-      originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn,
-      state: state, headHash: headHash)
-    return try mapper.storedSnapshot(snapshot)
+  func storedSnapshot(using mapper: Mapper, headHash: Data?) throws -> StoredEvent {
+    try mapper.storedSnapshot(snapshot, headHash: headHash)
   }
 }

@@ -8,9 +8,6 @@ public enum AggregateError: Error, Equatable, CustomStringConvertible {
   case wrongOriginator(expected: UUID, found: UUID)
   /// An event did not carry the next version: one is missing, repeated or out of order.
   case versionOutOfSequence(originatorID: UUID, expected: Int, found: Int)
-  /// New events of an aggregate whose events were collected since it was loaded were to be
-  /// saved to a hash-chained store: the hash they must link to is not known.
-  case unknownHeadHash(originatorID: UUID)
   /// A snapshot or an event carried a version outside 1 through
   /// ``EventSourced/maximumVersion``: no history reaches it, so it was forged or damaged.
   case versionOutOfRange(originatorID: UUID, version: Int)
@@ -23,9 +20,6 @@ public enum AggregateError: Error, Equatable, CustomStringConvertible {
       "An event of aggregate \(found) was applied to aggregate \(expected)."
     case .versionOutOfSequence(let originatorID, let expected, let found):
       "Aggregate \(originatorID) expected an event with version \(expected), found version \(found)."
-    case .unknownHeadHash(let originatorID):
-      "Aggregate \(originatorID) had events collected since it was loaded, so the hash its next "
-        + "events must link to is unknown. Load it again before saving more events."
     case .versionOutOfRange(let originatorID, let version):
       "Aggregate \(originatorID) was given version \(version), outside 1 through "
         + "\(Int.max / 2): no history reaches it, so the record is forged or damaged."

@@ -33,14 +33,6 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public private(set) var state: State
   /// Events recorded since the aggregate was loaded or created, oldest first, not yet saved.
   public private(set) var pendingEvents: [RecordedEvent<State.Event>]
-  /// The hash of the latest stored event when the store chains events by hashes: the
-  /// repository sets it on loading, and saving links the pending events to it. `nil` for a
-  /// new aggregate or an unchained store. ``collectEvents()`` leaves it as it is: load the
-  /// aggregate again before saving more events.
-  public internal(set) var headHash: Data?
-  /// Whether events were collected since the aggregate was loaded or created, so that
-  /// ``headHash`` may no longer be the hash of its latest stored event.
-  private(set) var hasCollectedEvents = false
 
   /// Creates a new aggregate by recording the event that starts its history.
   ///
@@ -88,7 +80,6 @@ public struct EventSourced<State: Aggregate>: Sendable {
     modifiedOn = snapshot.modifiedOn
     state = snapshot.state
     pendingEvents = []
-    headHash = snapshot.headHash
     try apply(contentsOf: events)
   }
 
@@ -103,7 +94,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
   public var snapshot: Snapshot<State> {
     Snapshot(
       originatorID: id, originatorVersion: version, createdOn: createdOn, modifiedOn: modifiedOn,
-      state: state, headHash: headHash)
+      state: state)
   }
 
   private init(first: RecordedEvent<State.Event>) {
@@ -114,7 +105,6 @@ public struct EventSourced<State: Aggregate>: Sendable {
     state = State()
     state.apply(first.event)
     pendingEvents = []
-    headHash = nil
   }
 
   /// Records a decision: applies the event now and keeps it pending until the aggregate is saved.
@@ -159,10 +149,12 @@ public struct EventSourced<State: Aggregate>: Sendable {
     }
   }
 
-  /// Returns the pending events and forgets them, as saving does.
+  /// Returns the pending events and forgets them, as a successful save does.
+  ///
+  /// For code that stores events itself; events taken here and not stored leave a gap that
+  /// the next save of this aggregate runs into.
   public mutating func collectEvents() -> [RecordedEvent<State.Event>] {
     defer { pendingEvents = [] }
-    if !pendingEvents.isEmpty { hasCollectedEvents = true }
     return pendingEvents
   }
 

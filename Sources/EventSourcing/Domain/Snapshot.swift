@@ -16,21 +16,16 @@ public struct Snapshot<State: Aggregate>: Sendable {
   public let modifiedOn: Date
   /// The aggregate's state at that version.
   public let state: State
-  /// The hash of the event at that version, when the store chains events by hashes: loading
-  /// from the snapshot checks that the next event links to it.
-  public let headHash: Data?
 
   /// Creates a snapshot.
   public init(
-    originatorID: UUID, originatorVersion: Int, createdOn: Date, modifiedOn: Date, state: State,
-    headHash: Data? = nil
+    originatorID: UUID, originatorVersion: Int, createdOn: Date, modifiedOn: Date, state: State
   ) {
     self.originatorID = originatorID
     self.originatorVersion = originatorVersion
     self.createdOn = createdOn
     self.modifiedOn = modifiedOn
     self.state = state
-    self.headHash = headHash
   }
 }
 

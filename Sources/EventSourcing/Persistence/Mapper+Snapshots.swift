@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Mapper {
   /// Returns the stored form of a snapshot: its state goes through the same pipeline as an
@@ -6,13 +6,19 @@ extension Mapper {
   ///
   /// The topic names the aggregate type; the stored JSON records the state's shape version
   /// (``Aggregate/stateVersion``) so that older snapshots can be upcast.
-  public func storedSnapshot<State>(_ snapshot: Snapshot<State>) throws -> StoredEvent {
+  ///
+  /// - Parameter headHash: With a ``hashChain``, the hash of the aggregate's stored event at
+  ///   the snapshot's version: loading from the snapshot checks that the next event links to
+  ///   it. `nil` when events are not chained.
+  public func storedSnapshot<State>(
+    _ snapshot: Snapshot<State>, headHash: Data? = nil
+  ) throws -> StoredEvent {
     let plaintext: Data
     do {
       plaintext = try JSONEncoder().encode(
         StoredSnapshotState(
           stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
-          modifiedOn: snapshot.modifiedOn, headHash: snapshot.headHash, state: snapshot.state))
+          modifiedOn: snapshot.modifiedOn, headHash: headHash, state: snapshot.state))
     } catch {
       throw MapperError.unencodable(
         originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
@@ -33,6 +39,14 @@ extension Mapper {
   public func snapshot<State>(
     _ type: State.Type = State.self, from stored: StoredEvent
   ) throws -> Snapshot<State> {
+    try chainedSnapshot(type, from: stored).snapshot
+  }
+
+  /// Returns the snapshot a stored snapshot holds and the head hash stored with it, the hash
+  /// that the event after the snapshot must link to (`nil` when events are not chained).
+  func chainedSnapshot<State>(
+    _ type: State.Type, from stored: StoredEvent
+  ) throws -> (snapshot: Snapshot<State>, headHash: Data?) {
     let expected = Self.snapshotTopic(of: State.self)
     guard currentTopic(of: stored.topic) == expected else {
       throw MapperError.unknownTopic(
@@ -55,10 +69,10 @@ extension Mapper {
         decoded = try decoder.decode(
           from: plaintext, reading: StoredSnapshotState<State>.init(reading:))
       }
-      return Snapshot(
+      let snapshot = Snapshot(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
-        createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state,
-        headHash: decoded.headHash)
+        createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state)
+      return (snapshot, decoded.headHash)
     } catch let error as UpcastError {
       throw error
     } catch {

@@ -59,8 +59,8 @@ public struct Mapper: Sendable {
   ///
   /// - Parameters:
   ///   - recorded: The events, oldest first.
-  ///   - headHash: The hash of the aggregate's latest stored event
-  ///     (``EventSourced/headHash``), or `nil` when none is stored or it is not chained.
+  ///   - headHash: The hash of the aggregate's latest stored event, or `nil` when none is
+  ///     stored or it is not chained.
   public func storedEvents<Event>(
     _ recorded: [RecordedEvent<Event>], after headHash: Data?
   ) throws -> [StoredEvent] {
@@ -230,14 +230,25 @@ public struct Mapper: Sendable {
     return try verifier.payload(of: plaintext, in: stored)
   }
 
-  /// Whether stored state can be what this mapper writes without a cipher: a JSON object, a
-  /// hash-chain frame (which starts with a zero byte), or zlib's output (0x78) when compressed.
-  /// One byte tells, so that a record encrypted by an application with a key is reported as
-  /// such, not as damaged JSON; a random first byte passes for one of these 1 time in 85.
+  /// Whether stored state can be what this mapper writes without a cipher: a JSON object
+  /// (UTF-8 text starting with `{`), a hash-chain frame (its four magic bytes), or, when
+  /// compressed, zlib's output (0x78 and a header whose check bits hold). So a record
+  /// encrypted by an application with a key is reported as such, not as damaged JSON. A
+  /// ciphertext, which looks random, passes for a frame 1 time in 4 billion, and for UTF-8
+  /// text far more rarely; one that passes for zlib's output (1 time in 8,000) fails to
+  /// decompress, which ``unprotect(_:originatorID:version:)`` reports the same way.
   private func isReadableWithoutKey(_ data: Data) -> Bool {
     guard let first = data.first else { return false }
-    return first == UInt8(ascii: "{") || first == HashChainEnvelope.magic[0]
-      || (compressor != nil && first == 0x78)
+    if first == UInt8(ascii: "{") { return String(bytes: data, encoding: .utf8) != nil }
+    if data.starts(with: HashChainEnvelope.magic) { return true }
+    return compressor != nil && Self.hasZlibHeader(data)
+  }
+
+  /// Whether data starts as zlib's output does: deflate with a 32 KiB window (0x78), and a
+  /// second byte that makes the first two a multiple of 31.
+  private static func hasZlibHeader(_ data: Data) -> Bool {
+    guard data.count >= 2, data[data.startIndex] == 0x78 else { return false }
+    return (0x78 << 8 | Int(data[data.index(after: data.startIndex)])) % 31 == 0
   }
 
   /// Decrypts, then decompresses, as configured.
@@ -256,6 +267,10 @@ public struct Mapper: Sendable {
     if let compressor {
       do {
         plaintext = try compressor.decompress(plaintext)
+      } catch where cipher == nil && Self.hasZlibHeader(data) {
+        // Either damaged zlib output or a ciphertext that looked like it: the error's
+        // message names both.
+        throw MapperError.unreadableWithoutKey(originatorID: originatorID, version: version)
       } catch {
         throw MapperError.damagedRecord(
           originatorID: originatorID, version: version,

@@ -28,9 +28,9 @@ public enum MapperError: Error, Equatable, CustomStringConvertible {
     case .damagedRecord(let originatorID, let version, let reason):
       "Version \(version) of aggregate \(originatorID) is damaged: \(reason)"
     case .unreadableWithoutKey(let originatorID, let version):
-      "Version \(version) of aggregate \(originatorID) is not JSON: if the application encrypts "
-        + "its records, set CIPHER_KEY to the key they were written with; otherwise the record "
-        + "is damaged."
+      "Version \(version) of aggregate \(originatorID) cannot be read without a cipher: if the "
+        + "application encrypts its records, set CIPHER_KEY to the key they were written with; "
+        + "otherwise the record is damaged."
     case .unencodable(let originatorID, let version, let reason):
       "Version \(version) of aggregate \(originatorID) was not stored: it cannot be encoded as "
         + "JSON (\(reason))."

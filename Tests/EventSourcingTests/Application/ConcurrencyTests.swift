@@ -9,8 +9,8 @@ struct ConcurrencyTests {
 
   @Test("Of many tasks changing the same version of a dog, exactly one wins")
   func versionClash() async throws {
-    let dog = EventSourced<Dog>.register(name: "Fido")
-    try await app.save(dog)
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    try await app.save(&dog)
     let contenders = 50
 
     // Every task loads version 1 before any of them saves, so all of them clash but one.
@@ -21,7 +21,7 @@ struct ConcurrencyTests {
           var copy = loaded
           copy.addTrick("trick \(index)")
           do {
-            try await app.save(copy)
+            try await app.save(&copy)
             return .success(index)
           } catch {
             return .failure(error)

@@ -18,12 +18,12 @@ struct LongHistoryTests {
     for index in 1..<Self.length {
       dog.addTrick("trick \(index)")
       if dog.pendingEvents.count == 500 {
-        try await app.save(dog)
+        try await app.save(&dog)
         // Loaded again, so that the next save links to the hash of the last event saved.
         dog = try await app.repository.get(dog.id, as: Dog.self)
       }
     }
-    try await app.save(dog)
+    try await app.save(&dog)
     return dog.id
   }
 
@@ -61,12 +61,14 @@ struct LongHistoryTests {
     #expect(dog == expected)
     #expect(dog.version == Self.length)
     #expect(dog.tricks.last == "trick \(Self.length - 1)")
-    #expect(dog.headHash == (try app.mapper.headHash(of: records)))
+    #expect(try await app.repository.headHash(of: id) == (try app.mapper.headHash(of: records)))
     for version in [Self.page - 1, Self.page, Self.page + 1, 2 * Self.page + 5] {
       let past = try await app.repository.get(id, as: Dog.self, version: version)
       #expect(past.version == version)
       #expect(past.tricks.count == version - 1)
-      #expect(past.headHash == (try app.mapper.headHash(of: Array(records.prefix(version)))))
+      #expect(
+        try await app.repository.headHash(of: id, version: version)
+          == (try app.mapper.headHash(of: Array(records.prefix(version)))))
     }
   }
 
@@ -185,7 +187,7 @@ struct LongHistoryTests {
     let app = Application(recorder: InMemoryRecorder(), mapper: Mapper(hashChain: HashChain()))
     var dog = EventSourced<Dog>.register(name: "Fido")
     for index in 1..<(2 * Self.page) { dog.addTrick("trick \(index)") }
-    try await app.save(dog)
+    try await app.save(&dog)
 
     let loaded = try await app.repository.get(dog.id, as: Dog.self)
     #expect(loaded == dog)
@@ -205,17 +207,16 @@ struct LongHistoryTests {
       recorder: recorder, mapper: Mapper(hashChain: HashChain()), snapshots: snapshots)
     var dog = EventSourced<Dog>.register(name: "Fido")
     dog.addTrick("sit")
-    try await app.save(dog)
+    try await app.save(&dog)
     try await app.takeSnapshot(of: dog.id, as: Dog.self)
     var loaded = try await app.repository.get(dog.id, as: Dog.self)
     for index in 1...(2 * Self.page + 3) { loaded.addTrick("trick \(index)") }
-    try await app.save(loaded)
+    try await app.save(&loaded)
 
     let fromSnapshot = try await app.repository.get(dog.id, as: Dog.self)
     let replayed = try await Application(recorder: recorder, mapper: app.mapper)
       .repository.get(dog.id, as: Dog.self)
     #expect(fromSnapshot == replayed)
-    #expect(fromSnapshot.headHash == replayed.headHash)
     #expect(fromSnapshot.version == 2 * Self.page + 5)
 
     // The first event after the snapshot links to the hash the snapshot keeps.

@@ -17,8 +17,8 @@ struct PersistenceModuleTests {
     for selector in [name.uppercased(), "example.\(name)"] {
       let app = try Application(
         environment: ["PERSISTENCE_MODULE": selector, "IS_SNAPSHOTTING_ENABLED": "true"])
-      let dog = EventSourced<Dog>.register(name: "Fido")
-      try await app.save(dog)
+      var dog = EventSourced<Dog>.register(name: "Fido")
+      try await app.save(&dog)
       try await app.takeSnapshot(of: dog.id, as: Dog.self)
     }
     #expect(try await events.maxNotificationID() == 2)

@@ -41,7 +41,7 @@ struct SnapshotTests {
     let app = application(every: 5)
     var dog = EventSourced<Dog>.register(name: "Fido")
     for index in 1...6 { dog.addTrick("trick \(index)") }
-    try await app.save(dog)
+    try await app.save(&dog)
     #expect(try await snapshots.events(for: dog.id).map(\.originatorVersion) == [7])
     #expect(try await app.repository.get(dog.id, as: Dog.self) == dog)
   }
@@ -53,7 +53,7 @@ struct SnapshotTests {
     try await app.takeSnapshot(of: dogID, as: Dog.self)
     var dog = try await app.repository.get(dogID, as: Dog.self)
     dog.addTrick("after the snapshot")
-    try await app.save(dog)
+    try await app.save(&dog)
     let loaded = try await app.repository.get(dogID, as: Dog.self)
     #expect(loaded.tricks.last == "after the snapshot")
     #expect(loaded.version == 5)

@@ -164,8 +164,8 @@ struct ExtremeInputTests {
   @Test("The repository at any version answers or says the aggregate is not found")
   func repositoryVersions() async throws {
     let app = try Application(environment: ["PERSISTENCE_MODULE": "memory"])
-    let dog = EventSourced<Dog>.register(name: "Fido")
-    try await app.save(dog)
+    var dog = EventSourced<Dog>.register(name: "Fido")
+    try await app.save(&dog)
     for version in Self.extremes {
       do {
         let loaded = try await app.repository.get(dog.id, as: Dog.self, version: version)
@@ -208,7 +208,7 @@ struct ExtremeInputTests {
         snapshotIntervals: [SnapshotInterval(Dog.self, every: every)])
       var dog = EventSourced<Dog>.register(name: "Fido")
       dog.addTrick("sit")
-      try await app.save(dog)
+      try await app.save(&dog)
     }
     try await withTemporaryDirectory { folder in
       for timeout in [Duration.seconds(Int64.max), .seconds(Int64.min), .zero, .nanoseconds(1)] {

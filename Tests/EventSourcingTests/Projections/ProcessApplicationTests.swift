@@ -25,8 +25,8 @@ private struct WelcomeLetters: Projection {
     guard let recorded = try mapper.recordedEvent(Dog.Event.self, ifTopicMatches: notification),
       case .registered(let name) = recorded.event
     else { return try await view.insertTracking(tracking) }
-    let letter = EventSourced<Letter>(creating: .written(dogID: recorded.originatorID, name: name))
-    try await view.save([letter], tracking: tracking)
+    var letter = EventSourced<Letter>(creating: .written(dogID: recorded.originatorID, name: name))
+    try await view.save(&letter, tracking: tracking)
   }
 }
 
@@ -57,21 +57,23 @@ struct ProcessApplicationTests {
 
   @Test("Processing a notification again is refused and records nothing")
   func noDoubleProcessing() async throws {
-    try await postOffice.save([], tracking: Tracking(applicationName: "DogSchool", notificationID: 1))
-    let letter = EventSourced<Letter>(creating: .written(dogID: UUID(), name: "Fido"))
+    try await postOffice.insertTracking(Tracking(applicationName: "DogSchool", notificationID: 1))
+    var letter = EventSourced<Letter>(creating: .written(dogID: UUID(), name: "Fido"))
     let again = Tracking(applicationName: "DogSchool", notificationID: 1)
     await #expect(throws: TrackingError.alreadyProcessed(again)) {
-      try await postOffice.save([letter], tracking: again)
+      try await postOffice.save(&letter, tracking: again)
     }
     #expect(try await postOffice.repository.contains(letter.id) == false)
+    #expect(letter.pendingEvents.count == 1, "a refused save keeps the pending events")
   }
 
   @Test("A clash in the new events leaves the position where it was")
   func atomicWithEvents() async throws {
-    let letter = EventSourced<Letter>(creating: .written(dogID: UUID(), name: "Fido"))
-    try await postOffice.save(letter)
+    var letter = EventSourced<Letter>(creating: .written(dogID: UUID(), name: "Fido"))
+    try await postOffice.save(&letter)
     await #expect(throws: RecorderError.versionConflict(originatorID: letter.id, version: 1)) {
-      try await postOffice.save([letter], tracking: Tracking(applicationName: "DogSchool", notificationID: 1))
+      var copy = EventSourced<Letter>(id: letter.id, creating: .written(dogID: UUID(), name: "Rex"))
+      try await postOffice.save(&copy, tracking: Tracking(applicationName: "DogSchool", notificationID: 1))
     }
     #expect(try await postOffice.maxTrackingID(for: "DogSchool") == 0)
   }

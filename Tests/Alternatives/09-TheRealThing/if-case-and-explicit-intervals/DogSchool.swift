@@ -28,8 +28,8 @@ public struct DogSchool: EventSourcedApplication {
 
   /// Registers a dog and returns its ID.
   public func registerDog(name: String) async throws -> UUID {
-    let dog = EventSourced<Dog>.register(name: name)
-    try await save(dog)
+    var dog = EventSourced<Dog>.register(name: name)
+    try await save(&dog)
     return dog.id
   }
 
@@ -37,7 +37,7 @@ public struct DogSchool: EventSourcedApplication {
   public func addTrick(_ dogID: UUID, trick: String) async throws {
     var dog = try await repository.get(dogID, as: Dog.self)
     dog.addTrick(trick)
-    try await save(dog)
+    try await save(&dog)
   }
 
   /// Tells a dog's name and tricks, now or as it was at `version`.
