@@ -13,6 +13,8 @@ extension ApplicationEnvironment.Key {
   public static let enableHashChain = "ENABLE_HASH_CHAIN"
   /// The secret that keys the hash chain.
   public static let hashChainSalt = "SALT_FOR_DATA_INTEGRITY"
+  /// The largest event or snapshot state, in bytes, that is stored and read back.
+  public static let maximumStateSize = "MAX_STATE_SIZE"
 }
 
 extension ApplicationEnvironment {
@@ -50,11 +52,26 @@ extension ApplicationEnvironment {
     guard let topic = self[Key.compressorTopic] else { return nil }
     switch topic.lowercased() {
     case "zlib", "zlibcompressor", "eventsourcing.compressor:zlibcompressor":
-      return ZlibCompressor()
+      return ZlibCompressor(maximumDecompressedSize: try maximumStateSize())
     default:
       throw ConfigurationError.invalidValue(
         key: Key.compressorTopic, value: topic, reason: "use 'zlib'.")
     }
+  }
+
+  /// The largest state the mapper stores and the compressor inflates: `MAX_STATE_SIZE`
+  /// bytes, 64 MiB unless set. A save of a larger event or snapshot fails before anything is
+  /// stored, so that nothing is stored that these settings cannot read back.
+  ///
+  /// - Throws: ``ConfigurationError`` when the value is not a whole number of bytes from 1.
+  public func maximumStateSize() throws -> Int {
+    guard let text = self[Key.maximumStateSize] else { return Mapper.defaultMaximumStateSize }
+    guard let bytes = Int(text), bytes >= 1 else {
+      throw ConfigurationError.invalidValue(
+        key: Key.maximumStateSize, value: text,
+        reason: "use a whole number of bytes, such as 67108864 for 64 MiB.")
+    }
+    return bytes
   }
 
   /// The hash chain that `ENABLE_HASH_CHAIN` and `SALT_FOR_DATA_INTEGRITY` describe, or

@@ -143,9 +143,13 @@ public struct ApplicationEnvironment: Sendable {
   /// | `COMPRESSOR_TOPIC` | `zlib` (or `eventsourcing.compressor:ZlibCompressor`) | off |
   /// | `ENABLE_HASH_CHAIN` | `true` chains each aggregate's events by hashes | `false` |
   /// | `SALT_FOR_DATA_INTEGRITY` | secret text that keys the hash chain (HMAC-SHA256) | unsalted |
+  /// | `MAX_STATE_SIZE` | largest event or snapshot state stored and read back, in bytes | 64 MiB |
   ///
-  /// See ``makeCipher()``, ``makeCompressor()`` and ``makeHashChain()``.
+  /// See ``makeCipher()``, ``makeCompressor()``, ``makeHashChain()`` and
+  /// ``maximumStateSize()``.
   public func makeMapper() throws -> Mapper {
-    try Mapper(compressor: makeCompressor(), cipher: makeCipher(), hashChain: makeHashChain())
+    try Mapper(
+      compressor: makeCompressor(), cipher: makeCipher(), hashChain: makeHashChain(),
+      maximumStateSize: maximumStateSize())
   }
 }

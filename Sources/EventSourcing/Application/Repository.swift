@@ -53,16 +53,28 @@ public struct Repository: Sendable {
         for: id, after: nil, through: version, descending: true, limit: 1
       ).first
     {
-      let (snapshot, snapshotHead) = try mapper.chainedSnapshot(State.self, from: newest)
-      var aggregate = try EventSourced(snapshot: snapshot)
-      try await replay(
-        State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
-        verifier: snapshotHead.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
-          ?? HashChainVerifier(chain: mapper.hashChain)
-      ) { events in
-        try aggregate.apply(contentsOf: events)
+      let (snapshot, binding) = try mapper.chainedSnapshot(State.self, from: newest)
+      let verifier: HashChainVerifier?
+      switch binding {
+      case .unverified:
+        verifier = HashChainVerifier(chain: mapper.hashChain)
+      case .unchained:
+        // Stored before snapshots were chained: nothing shows that it stands for these
+        // events, so they are replayed instead, and the next snapshot taken is chained.
+        verifier = nil
+      case .chained(let headHash):
+        verifier = try await chainVerifier(after: snapshot, headHash: headHash)
       }
-      return aggregate
+      if let verifier {
+        var aggregate = try EventSourced(snapshot: snapshot)
+        try await replay(
+          State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
+          verifier: verifier
+        ) { events in
+          try aggregate.apply(contentsOf: events)
+        }
+        return aggregate
+      }
     }
     var aggregate: EventSourced<State>?
     try await replay(
@@ -99,5 +111,52 @@ public struct Repository: Sendable {
   public func contains(_ id: UUID) async throws -> Bool {
     try await !recorder.events(for: id, after: nil, through: nil, descending: false, limit: 1)
       .isEmpty
+  }
+
+  /// The hash-chain hash of an aggregate's stored event at `version`, after checking the
+  /// event's own hash; `nil` when the event was stored unchained or there is no chain.
+  ///
+  /// - Throws: ``RepositoryError/historyNotStored(id:version:)`` when no event of that
+  ///   version is stored; ``MapperError`` when it does not verify.
+  func storedChainHash(of id: UUID, at version: Int) async throws -> Data? {
+    guard let chain = mapper.hashChain else { return nil }
+    guard
+      let stored = try await recorder.events(
+        for: id, after: version - 1, through: version, limit: 1
+      ).first
+    else {
+      throw RepositoryError.historyNotStored(id: id, version: version)
+    }
+    var verifier = HashChainVerifier(chain: chain)
+    _ = try mapper.verifiedPayload(of: stored, verifier: &verifier)
+    return verifier.headHash
+  }
+
+  /// The verifier for the events after a chained snapshot, once the snapshot is shown to
+  /// stand for the stored events: the stored event at its version has the head hash the
+  /// snapshot was made with. A snapshot forged at a version no event reaches, or copied from
+  /// another history, fails here even when nothing follows it.
+  private func chainVerifier(
+    after snapshot: Snapshot<some Aggregate>, headHash: Data
+  ) async throws -> HashChainVerifier {
+    let id = snapshot.originatorID
+    let version = snapshot.originatorVersion
+    let stored: Data?
+    do {
+      stored = try await storedChainHash(of: id, at: version)
+    } catch RepositoryError.historyNotStored {
+      throw MapperError.integrityViolation(
+        originatorID: id, version: version,
+        reason: "the snapshot at this version stands for events that are not stored")
+    }
+    guard (stored ?? HashChain.genesis) == headHash else {
+      throw MapperError.integrityViolation(
+        originatorID: id, version: version,
+        reason: "the snapshot at this version stands for other events than those stored")
+    }
+    // Events stored before chaining was turned on have no hash for the next event to link
+    // to; the first chained event after them starts its own chain.
+    return stored.map { HashChainVerifier(chain: mapper.hashChain, after: $0) }
+      ?? HashChainVerifier(chain: mapper.hashChain)
   }
 }

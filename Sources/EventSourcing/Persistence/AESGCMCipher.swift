@@ -5,7 +5,9 @@ public import Foundation
 ///
 /// Each record is sealed with a fresh random 96-bit nonce and stored as
 /// `nonce | ciphertext | tag` (`AES.GCM.SealedBox.combined`). Reading a record made with
-/// another key, or one whose bytes were changed, fails instead of returning garbage.
+/// another key, or one whose bytes were changed, fails instead of returning garbage. As an
+/// ``AuthenticatingCipher`` it also authenticates associated data, which the ``Mapper`` uses
+/// to bind each record to its aggregate, version and topic.
 ///
 /// ```swift
 /// let key = AESGCMCipher.makeKey()            // keep it secret, e.g. in CIPHER_KEY
@@ -14,7 +16,7 @@ public import Foundation
 /// ```
 ///
 /// Applications configured by environment use it when `CIPHER_KEY` is set.
-public struct AESGCMCipher: Cipher {
+public struct AESGCMCipher: AuthenticatingCipher {
   /// The key's bytes. Kept as `Data` rather than `SymmetricKey` because CryptoKit's
   /// `SymmetricKey` is not `Sendable` on every Apple SDK, and a cipher must be.
   private let keyBytes: Data
@@ -50,20 +52,40 @@ public struct AESGCMCipher: Cipher {
 
   /// Returns `nonce | ciphertext | tag` for `plaintext`, with a fresh random nonce.
   public func encrypt(_ plaintext: Data) throws -> Data {
-    // `combined` is nil only for nonces of a size other than 12 bytes; `seal` makes 12-byte
-    // nonces, so this is a guard against a broken library rather than an expected path.
-    guard let combined = try AES.GCM.seal(plaintext, using: key).combined else {
-      throw CipherError.sealFailed
-    }
-    return combined
+    try encrypt(plaintext, authenticating: Data())
   }
 
   /// Returns the plaintext of a record made by ``encrypt(_:)`` with the same key.
   ///
   /// - Throws: ``CipherError/unauthenticated`` when the key is wrong or the bytes were changed.
   public func decrypt(_ ciphertext: Data) throws -> Data {
+    try decrypt(ciphertext, authenticating: Data())
+  }
+
+  /// Returns `nonce | ciphertext | tag` for `plaintext`, with a fresh random nonce, the tag
+  /// covering `associatedData` too. With empty associated data it is what ``encrypt(_:)``
+  /// makes: AES-GCM treats no associated data and empty associated data alike.
+  public func encrypt(_ plaintext: Data, authenticating associatedData: Data) throws -> Data {
+    // `combined` is nil only for nonces of a size other than 12 bytes; `seal` makes 12-byte
+    // nonces, so this is a guard against a broken library rather than an expected path.
+    guard
+      let combined = try AES.GCM.seal(plaintext, using: key, authenticating: associatedData)
+        .combined
+    else {
+      throw CipherError.sealFailed
+    }
+    return combined
+  }
+
+  /// Returns the plaintext of a record made by ``encrypt(_:authenticating:)`` with the same
+  /// key and associated data.
+  ///
+  /// - Throws: ``CipherError/unauthenticated`` when the key or the associated data is not the
+  ///   one it was sealed with, or the bytes were changed.
+  public func decrypt(_ ciphertext: Data, authenticating associatedData: Data) throws -> Data {
     do {
-      return try AES.GCM.open(AES.GCM.SealedBox(combined: ciphertext), using: key)
+      return try AES.GCM.open(
+        AES.GCM.SealedBox(combined: ciphertext), using: key, authenticating: associatedData)
     } catch {
       throw CipherError.unauthenticated
     }

@@ -48,14 +48,36 @@ public struct HashChain: Sendable {
   static let genesis = Data(repeating: 0, count: hashSize)
   /// Separates these hashes from any other use of the same salt.
   private static let domainTag = Array("eventsourcing.hash-chain.v1".utf8)
+  /// Separates the hashes of snapshots from those of events, so that neither passes for the
+  /// other.
+  private static let snapshotDomainTag = Array("eventsourcing.hash-chain.snapshot.v1".utf8)
 
   /// Returns the hash of an event's content linked to the previous event's hash.
   func hash(
     topic: String, originatorID: UUID, version: Int, payload: Data, previous: Data
   ) -> Data {
+    hash(
+      domainTag: Self.domainTag, topic: topic, originatorID: originatorID, version: version,
+      payload: payload, previous: previous)
+  }
+
+  /// Returns the hash of a snapshot's content bound to the head hash of the events it
+  /// stands for: the hash of the aggregate's event at the snapshot's version.
+  func snapshotHash(
+    topic: String, originatorID: UUID, version: Int, payload: Data, headHash: Data
+  ) -> Data {
+    hash(
+      domainTag: Self.snapshotDomainTag, topic: topic, originatorID: originatorID,
+      version: version, payload: payload, previous: headHash)
+  }
+
+  private func hash(
+    domainTag: [UInt8], topic: String, originatorID: UUID, version: Int, payload: Data,
+    previous: Data
+  ) -> Data {
     var message: [UInt8] = []
-    message.reserveCapacity(Self.domainTag.count + topic.utf8.count + payload.count + 96)
-    message.append(contentsOf: Self.domainTag)
+    message.reserveCapacity(domainTag.count + topic.utf8.count + payload.count + 96)
+    message.append(contentsOf: domainTag)
     message.appendBigEndian(UInt64(topic.utf8.count))
     message.append(contentsOf: topic.utf8)
     Swift.withUnsafeBytes(of: originatorID.uuid) { message.append(contentsOf: $0) }

@@ -13,22 +13,33 @@ extension Mapper {
   public func storedSnapshot<State>(
     _ snapshot: Snapshot<State>, headHash: Data? = nil
   ) throws -> StoredEvent {
-    let plaintext: Data
+    var plaintext: Data
     do {
       plaintext = try JSONEncoder().encode(
         StoredSnapshotState(
           stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
-          modifiedOn: snapshot.modifiedOn, headHash: headHash, state: snapshot.state))
+          modifiedOn: snapshot.modifiedOn, headHash: nil, state: snapshot.state))
     } catch {
       throw MapperError.unencodable(
         originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
         reason: "the snapshot: " + CodingErrorSummary.describe(error))
     }
+    let topic = Self.snapshotTopic(of: State.self)
+    if let hashChain {
+      // The snapshot is framed as an event is: its own hash covers the aggregate's ID, the
+      // version, the state and the head hash of the events it stands for, keyed when salted.
+      let previous = headHash ?? HashChain.genesis
+      let hash = hashChain.snapshotHash(
+        topic: topic, originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
+        payload: plaintext, headHash: previous)
+      plaintext = HashChainEnvelope.frame(payload: plaintext, previousHash: previous, ownHash: hash)
+    }
+    let place = RecordPlace(
+      kind: .snapshot, originatorID: snapshot.originatorID, version: snapshot.originatorVersion,
+      topic: topic)
     return StoredEvent(
       originatorID: snapshot.originatorID, originatorVersion: snapshot.originatorVersion,
-      topic: Self.snapshotTopic(of: State.self),
-      state: try protect(
-        plaintext, originatorID: snapshot.originatorID, version: snapshot.originatorVersion))
+      topic: topic, state: try protect(plaintext, place: place))
   }
 
   /// Returns the snapshot a stored snapshot holds, upcasting an older shape of the state.
@@ -42,19 +53,50 @@ extension Mapper {
     try chainedSnapshot(type, from: stored).snapshot
   }
 
-  /// Returns the snapshot a stored snapshot holds and the head hash stored with it, the hash
-  /// that the event after the snapshot must link to (`nil` when events are not chained).
+  /// Returns the snapshot a stored snapshot holds and how it is bound to the events it
+  /// stands for.
+  ///
+  /// - Throws: What ``snapshot(_:from:)`` throws, and
+  ///   ``MapperError/integrityViolation(originatorID:version:reason:)`` when the mapper chains
+  ///   events and the snapshot does not match its own hash.
   func chainedSnapshot<State>(
     _ type: State.Type, from stored: StoredEvent
-  ) throws -> (snapshot: Snapshot<State>, headHash: Data?) {
+  ) throws -> (snapshot: Snapshot<State>, binding: SnapshotBinding) {
     let expected = Self.snapshotTopic(of: State.self)
     guard currentTopic(of: stored.topic) == expected else {
       throw MapperError.unknownTopic(
         topic: stored.topic, expected: expected, originatorID: stored.originatorID,
         version: stored.originatorVersion)
     }
-    var plaintext = try unprotect(
-      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    var plaintext = try unprotect(stored.state, place: .snapshot(stored))
+    let binding: SnapshotBinding
+    let envelope: HashChainEnvelope?
+    do {
+      envelope = try HashChainEnvelope(parsing: plaintext)
+    } catch {
+      throw MapperError.integrityViolation(
+        originatorID: stored.originatorID, version: stored.originatorVersion,
+        reason: "the snapshot's hash-chain frame is truncated")
+    }
+    switch (hashChain, envelope) {
+    case (nil, let envelope):
+      binding = .unverified
+      if let envelope { plaintext = envelope.payload }
+    case (.some, nil):
+      binding = .unchained
+    case (.some(let chain), .some(let envelope)):
+      let hash = chain.snapshotHash(
+        topic: stored.topic, originatorID: stored.originatorID,
+        version: stored.originatorVersion, payload: envelope.payload,
+        headHash: envelope.previousHash)
+      guard hash == envelope.ownHash else {
+        throw MapperError.integrityViolation(
+          originatorID: stored.originatorID, version: stored.originatorVersion,
+          reason: "the snapshot does not match its hash (changed, moved or forged)")
+      }
+      binding = .chained(headHash: envelope.previousHash)
+      plaintext = envelope.payload
+    }
     do {
       var decoder = FastJSONDecoder()
       let decoded: StoredSnapshotState<State>
@@ -72,7 +114,7 @@ extension Mapper {
       let snapshot = Snapshot(
         originatorID: stored.originatorID, originatorVersion: stored.originatorVersion,
         createdOn: decoded.createdOn, modifiedOn: decoded.modifiedOn, state: decoded.state)
-      return (snapshot, decoded.headHash)
+      return (snapshot, binding)
     } catch let error as UpcastError {
       throw error
     } catch {
@@ -95,7 +137,8 @@ struct StoredSnapshotState<State: Aggregate>: Codable {
   let stateVersion: Int
   let createdOn: Date
   let modifiedOn: Date
-  /// The hash of the event at the snapshot's version; absent for unchained stores.
+  /// The hash of the event at the snapshot's version, in snapshots stored before snapshots
+  /// were framed by the hash chain; never written now, and never trusted.
   let headHash: Data?
   let state: State
 }
@@ -110,6 +153,19 @@ extension StoredSnapshotState {
     if stored < State.stateVersion { throw OlderSnapshotShape(version: stored) }
     self = try value.decode(Self.self)
   }
+}
+
+/// How a snapshot read by a mapper is bound to the events it stands for.
+enum SnapshotBinding {
+  /// The mapper does not chain events: nothing binds the snapshot (a cipher may still bind it
+  /// to its place).
+  case unverified
+  /// The mapper chains events, but the snapshot was stored without a frame: nothing shows
+  /// that it stands for the stored events, so loading replays the events instead.
+  case unchained
+  /// The snapshot matches its own hash, and stands for the events whose head hash at its
+  /// version is `headHash` (zeros when those events were stored before chaining).
+  case chained(headHash: Data)
 }
 
 /// A stored snapshot's state is older than its type's ``Aggregate/stateVersion``.

@@ -27,6 +27,16 @@ public struct Mapper: Sendable {
   public let hashChain: HashChain?
   /// Old topics mapped to current ones, for event types that were renamed or moved.
   public let topicAliases: [String: String]
+  /// The largest state, in bytes before compression and encryption, that this mapper stores:
+  /// a larger event or snapshot is refused before anything is stored, with
+  /// ``MapperError/stateTooLarge(originatorID:version:size:limit:)``. A compressor's
+  /// ``Compressor/maximumDecompressedSize`` lowers it, so that every stored record can be
+  /// read back. 64 MiB unless given (`MAX_STATE_SIZE` for applications configured by
+  /// environment).
+  public let maximumStateSize: Int
+
+  /// The default ``maximumStateSize``: 64 MiB, as ``ZlibCompressor`` decompresses.
+  public static let defaultMaximumStateSize = 64 << 20
 
   /// Creates a mapper.
   ///
@@ -36,14 +46,18 @@ public struct Mapper: Sendable {
   ///   - hashChain: Chains each aggregate's events by hashes, when given.
   ///   - topicAliases: Old topics (of a type, or of one enumeration case) mapped to the current
   ///     ones, such as `["OldModule.Dog.Event": "DogSchool.Dog.Event"]`.
+  ///   - maximumStateSize: The largest state to store, in bytes before compression and
+  ///     encryption.
   public init(
     compressor: (any Compressor)? = nil, cipher: (any Cipher)? = nil,
-    hashChain: HashChain? = nil, topicAliases: [String: String] = [:]
+    hashChain: HashChain? = nil, topicAliases: [String: String] = [:],
+    maximumStateSize: Int = Mapper.defaultMaximumStateSize
   ) {
     self.compressor = compressor
     self.cipher = cipher
     self.hashChain = hashChain
     self.topicAliases = topicAliases
+    self.maximumStateSize = maximumStateSize
   }
 
   /// Returns the stored form of a recorded event.
@@ -94,11 +108,12 @@ public struct Mapper: Sendable {
       plaintext = HashChainEnvelope.frame(payload: plaintext, previousHash: previous, ownHash: hash)
       ownHash = hash
     }
+    let place = RecordPlace(
+      kind: .event, originatorID: recorded.originatorID, version: recorded.originatorVersion,
+      topic: topic)
     let stored = StoredEvent(
       originatorID: recorded.originatorID, originatorVersion: recorded.originatorVersion,
-      topic: topic,
-      state: try protect(
-        plaintext, originatorID: recorded.originatorID, version: recorded.originatorVersion))
+      topic: topic, state: try protect(plaintext, place: place))
     return (stored, ownHash)
   }
 
@@ -148,10 +163,7 @@ public struct Mapper: Sendable {
   public func headHash(of stored: [StoredEvent]) throws -> Data? {
     var verifier = HashChainVerifier(chain: hashChain, startsAtFirstVersion: true)
     for event in stored {
-      _ = try verifier.payload(
-        of: unprotect(event.state, originatorID: event.originatorID,
-          version: event.originatorVersion),
-        in: event)
+      _ = try verifier.payload(of: unprotect(event.state, place: .event(event)), in: event)
     }
     return verifier.headHash
   }
@@ -159,8 +171,7 @@ public struct Mapper: Sendable {
   /// The hash-chain hash a stored event carries, or `nil` when it is not chained. It is not
   /// verified: this is for the head hash of events this mapper has just made.
   func chainHash(of stored: StoredEvent) throws -> Data? {
-    let plaintext = try unprotect(
-      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
+    let plaintext = try unprotect(stored.state, place: .event(stored))
     return try? HashChainEnvelope(parsing: plaintext)?.ownHash
   }
 
@@ -205,79 +216,6 @@ public struct Mapper: Sendable {
   ) throws -> RecordedEvent<Event>? {
     guard isTopic(notification.topic, of: type) else { return nil }
     return try recordedEvent(type, from: notification.storedEvent)
-  }
-
-  // MARK: - Pipeline steps
-
-  /// Compresses, then encrypts, as configured.
-  func protect(_ plaintext: Data, originatorID: UUID, version: Int) throws -> Data {
-    var data = plaintext
-    do {
-      if let compressor { data = try compressor.compress(data) }
-    } catch {
-      throw MapperError.unencodable(
-        originatorID: originatorID, version: version, reason: "compression failed: \(error)")
-    }
-    if let cipher { data = try cipher.encrypt(data) }
-    return data
-  }
-
-  /// Decrypts and decompresses a stored event's state, verifies its hash-chain link with
-  /// `verifier`, and returns the JSON it holds.
-  func verifiedPayload(of stored: StoredEvent, verifier: inout HashChainVerifier) throws -> Data {
-    let plaintext = try unprotect(
-      stored.state, originatorID: stored.originatorID, version: stored.originatorVersion)
-    return try verifier.payload(of: plaintext, in: stored)
-  }
-
-  /// Whether stored state can be what this mapper writes without a cipher: a JSON object
-  /// (UTF-8 text starting with `{`), a hash-chain frame (its four magic bytes), or, when
-  /// compressed, zlib's output (0x78 and a header whose check bits hold). So a record
-  /// encrypted by an application with a key is reported as such, not as damaged JSON. A
-  /// ciphertext, which looks random, passes for a frame 1 time in 4 billion, and for UTF-8
-  /// text far more rarely; one that passes for zlib's output (1 time in 8,000) fails to
-  /// decompress, which ``unprotect(_:originatorID:version:)`` reports the same way.
-  private func isReadableWithoutKey(_ data: Data) -> Bool {
-    guard let first = data.first else { return false }
-    if first == UInt8(ascii: "{") { return String(bytes: data, encoding: .utf8) != nil }
-    if data.starts(with: HashChainEnvelope.magic) { return true }
-    return compressor != nil && Self.hasZlibHeader(data)
-  }
-
-  /// Whether data starts as zlib's output does: deflate with a 32 KiB window (0x78), and a
-  /// second byte that makes the first two a multiple of 31.
-  private static func hasZlibHeader(_ data: Data) -> Bool {
-    guard data.count >= 2, data[data.startIndex] == 0x78 else { return false }
-    return (0x78 << 8 | Int(data[data.index(after: data.startIndex)])) % 31 == 0
-  }
-
-  /// Decrypts, then decompresses, as configured.
-  func unprotect(_ data: Data, originatorID: UUID, version: Int) throws -> Data {
-    if cipher == nil, !isReadableWithoutKey(data) {
-      throw MapperError.unreadableWithoutKey(originatorID: originatorID, version: version)
-    }
-    var plaintext = data
-    if let cipher {
-      do {
-        plaintext = try cipher.decrypt(plaintext)
-      } catch {
-        throw MapperError.unauthenticated(originatorID: originatorID, version: version)
-      }
-    }
-    if let compressor {
-      do {
-        plaintext = try compressor.decompress(plaintext)
-      } catch where cipher == nil && Self.hasZlibHeader(data) {
-        // Either damaged zlib output or a ciphertext that looked like it: the error's
-        // message names both.
-        throw MapperError.unreadableWithoutKey(originatorID: originatorID, version: version)
-      } catch {
-        throw MapperError.damagedRecord(
-          originatorID: originatorID, version: version,
-          reason: "its state does not decompress (\(error))")
-      }
-    }
-    return plaintext
   }
 
   /// Reads one record's event and its timestamp: checks its topic against `typeTopic` unless

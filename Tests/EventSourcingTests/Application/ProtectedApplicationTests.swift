@@ -100,9 +100,9 @@ struct ProtectedApplicationTests {
     }
   }
 
-  @Test func encryptionDoesNotHideMovedEventsFromTheChain() async throws {
-    // AES-GCM authenticates each record alone; the chain catches records moved between
-    // versions, which still decrypt.
+  @Test func encryptionBindsEachRecordToItsPlace() async throws {
+    // AES-GCM authenticates each record with its place as associated data: records moved
+    // between versions no longer open, before the chain is even looked at.
     let recorder = EditableRecorder()
     let app = Application(recorder: recorder, mapper: Mapper(
       cipher: try AESGCMCipher(base64Key: AESGCMCipher.makeKey()), hashChain: HashChain()))
@@ -114,13 +114,10 @@ struct ProtectedApplicationTests {
     let third = try recorder.event(id, version: 3).state
     recorder.replaceState(of: id, version: 2) { _ in third }
     recorder.replaceState(of: id, version: 3) { _ in second }
-    do {
-      _ = try await school.getDog(id)
-      Issue.record("swapped events loaded")
-    } catch MapperError.integrityViolation(let originatorID, let version, _) {
-      #expect(originatorID == id && version == 2)
+    await #expect(throws: MapperError.unauthenticated(originatorID: id, version: 2)) {
+      try await school.getDog(id)
     }
-    // A flipped byte fails authentication first.
+    // A flipped byte fails authentication too.
     recorder.replaceState(of: id, version: 2) { _ in second }
     recorder.replaceState(of: id, version: 3) { state in
       var changed = state
