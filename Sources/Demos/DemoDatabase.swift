@@ -47,6 +47,22 @@ struct DemoDatabase {
     }
   }
 
+  /// The stored state of one row of `table`.
+  func state(in table: String, of originatorID: UUID, version: Int) throws -> Data {
+    try withDatabase { database in
+      var statement: OpaquePointer?
+      let sql = "SELECT state FROM \(table) WHERE originator_id = '\(originatorID.uuidString)' "
+        + "AND originator_version = \(version)"
+      guard sqlite3_prepare_v2(database, sql, -1, &statement, nil) == SQLITE_OK else {
+        throw DemoError(String(cString: sqlite3_errmsg(database)))
+      }
+      defer { sqlite3_finalize(statement) }
+      guard sqlite3_step(statement) == SQLITE_ROW else { throw DemoError("no row: \(sql)") }
+      let count = Int(sqlite3_column_bytes(statement, 0))
+      return sqlite3_column_blob(statement, 0).map { Data(bytes: $0, count: count) } ?? Data()
+    }
+  }
+
   private func withDatabase<Result>(_ body: (OpaquePointer) throws -> Result) throws -> Result {
     var database: OpaquePointer?
     defer { sqlite3_close_v2(database) }
@@ -72,10 +88,20 @@ extension Data {
   }
 }
 
-/// A new, empty folder for a demo's database, removed by the caller.
+/// A new, empty folder for a demo's databases, removed by the caller.
 func makeDemoDirectory() throws -> URL {
   let directory = FileManager.default.temporaryDirectory
     .appendingPathComponent("workshop-demo-\(UUID().uuidString)", isDirectory: true)
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  return directory
+}
+
+/// The folder of a demo's databases, emptied when the demo starts and kept when it ends, so
+/// that the audience can open the files in a second terminal during and after the demo.
+func makeKeptDemoDirectory(named name: String) throws -> URL {
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("workshop-demo-\(name)", isDirectory: true)
+  try? FileManager.default.removeItem(at: directory)
   try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   return directory
 }

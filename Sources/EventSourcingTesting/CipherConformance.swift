@@ -4,7 +4,8 @@ import Testing
 
 /// Checks that a cipher keeps the ``Cipher`` contract: what it encrypts it decrypts, it never
 /// encrypts the same plaintext twice to the same bytes, and it refuses, by throwing, data that
-/// was changed or encrypted with another key.
+/// was changed or encrypted with another key. An ``AuthenticatingCipher`` must also refuse
+/// data opened with other associated data than it was sealed with.
 ///
 /// ```swift
 /// @Test func meetsTheCipherContract() throws {
@@ -27,6 +28,7 @@ public struct CipherConformance: Sendable {
     try refusesChangedData()
     try refusesAnotherKey()
     try refusesTruncatedData()
+    try bindsAssociatedData()
   }
 
   private static let samples = [
@@ -92,6 +94,22 @@ public struct CipherConformance: Sendable {
     for length in [0, 1, ciphertext.count / 2, ciphertext.count - 1] {
       #expect(throws: (any Error).self, "\(length) bytes of \(ciphertext.count) were accepted") {
         try cipher.decrypt(ciphertext.prefix(length))
+      }
+    }
+  }
+
+  /// For an ``AuthenticatingCipher``: data sealed with associated data opens with the same
+  /// associated data only, so that a record copied to another place is refused.
+  public func bindsAssociatedData() throws {
+    guard let cipher = try makeCipher() as? any AuthenticatingCipher else { return }
+    let plaintext = Data("sit".utf8)
+    let here = Data("aggregate 1, version 2".utf8)
+    let sealed = try cipher.encrypt(plaintext, authenticating: here)
+    let opened = try cipher.decrypt(sealed, authenticating: here)
+    #expect(opened == plaintext, "data sealed with associated data does not open with it")
+    for other in [Data("aggregate 1, version 3".utf8), Data()] {
+      #expect(throws: (any Error).self, "data opened with other associated data (\(other.count) bytes)") {
+        try cipher.decrypt(sealed, authenticating: other)
       }
     }
   }

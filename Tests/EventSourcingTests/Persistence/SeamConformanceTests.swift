@@ -28,6 +28,21 @@ struct SeamConformanceTests {
     }
   }
 
+  @Test("AESGCMCipher passes the cipher suite, associated data included")
+  func aesGCM() throws {
+    try CipherConformance { try AESGCMCipher(base64Key: AESGCMCipher.makeKey()) }.run()
+  }
+
+  @Test("A cipher that ignores associated data fails the cipher suite")
+  func cipherIgnoringAssociatedData() throws {
+    let suite = CipherConformance { try IgnoringCipher() }
+    try suite.roundTrips()
+    try suite.refusesChangedData()
+    withKnownIssue("a record opens with any associated data") {
+      try suite.bindsAssociatedData()
+    }
+  }
+
   @Test("A compressor that does not compress or check its input fails the compressor suite")
   func identityCompressor() throws {
     let suite = CompressorConformance { IdentityCompressor() }
@@ -42,6 +57,20 @@ private struct XORCipher: Cipher {
   let key: UInt8
   func encrypt(_ plaintext: Data) throws -> Data { Data(plaintext.map { $0 ^ key }) }
   func decrypt(_ ciphertext: Data) throws -> Data { Data(ciphertext.map { $0 ^ key }) }
+}
+
+/// AES-GCM that claims to authenticate associated data but drops it.
+private struct IgnoringCipher: AuthenticatingCipher {
+  let inner: AESGCMCipher
+  init() throws { inner = try AESGCMCipher(base64Key: AESGCMCipher.makeKey()) }
+  func encrypt(_ plaintext: Data) throws -> Data { try inner.encrypt(plaintext) }
+  func decrypt(_ ciphertext: Data) throws -> Data { try inner.decrypt(ciphertext) }
+  func encrypt(_ plaintext: Data, authenticating associatedData: Data) throws -> Data {
+    try inner.encrypt(plaintext)
+  }
+  func decrypt(_ ciphertext: Data, authenticating associatedData: Data) throws -> Data {
+    try inner.decrypt(ciphertext)
+  }
 }
 
 private struct IdentityCompressor: Compressor {
