@@ -94,8 +94,10 @@ struct ConfigurationTests {
       try await database.storedEvents(of: id)
     }
     let first = try #require(stored.first, "Task 4: Fido's registration should be in the file.")
+    let withKey = Mapper(
+      compressor: ZlibCompressor(), cipher: try AESGCMCipher(base64Key: key))
     #expect(
-      (try? AESGCMCipher(base64Key: key).decrypt(first.state)) != nil,
+      (try? withKey.recordedEvent(Dog.Event.self, from: first)) != nil,
       "Task 4: stored state should be encrypted with the key given to Settings.protected.")
     let reopened = try await makeSchool(
       Settings.protected(file: database.path, key: key), task: 4)
@@ -133,9 +135,12 @@ struct ConfigurationTests {
       lesson.state.count < 1_000,
       "Task 4: a 2,800-character trick should be stored compressed, in far fewer bytes (COMPRESSOR_TOPIC)."
     )
-    let plaintext = try? AESGCMCipher(base64Key: key).decrypt(lesson.state)
+    let cipher = try AESGCMCipher(base64Key: key)
+    let compressed = Mapper(compressor: ZlibCompressor(), cipher: cipher)
+    let uncompressed = Mapper(cipher: cipher)
     #expect(
-      plaintext.flatMap { try? ZlibCompressor().decompress($0) } != nil,
+      (try? compressed.recordedEvent(Dog.Event.self, from: lesson)) != nil
+        && (try? uncompressed.recordedEvent(Dog.Event.self, from: lesson)) == nil,
       "Task 4: once decrypted, stored state should be zlib-compressed: compress, then encrypt.")
   }
 
