@@ -7,9 +7,10 @@ extension SQLiteConnection {
   ///
   /// The problems people run into at start-up get errors that name the file and the cause:
   /// a missing directory, a file that may not be written, a file that is not a database.
+  /// Steps refused because another process holds a lock are tried again through `retry`.
   static func openForRecorder(
     path: String, schema: SQLiteSchema?, synchronous: SQLiteRecorder.Synchronous,
-    lockTimeout: Duration
+    lockTimeout: Duration, retry: SQLiteStartUpRetry
   ) throws -> SQLiteConnection {
     let isFile = !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
     if isFile {
@@ -37,9 +38,9 @@ extension SQLiteConnection {
     do {
       // WAL lets readers (in this and other processes) read while one writer writes. An
       // in-memory database answers "memory" and keeps its own journal.
-      if isFile { _ = try connection.text("PRAGMA journal_mode=WAL") }
-      try connection.execute("PRAGMA synchronous=\(synchronous.rawValue)")
-      if let schema { try connection.execute(schema.createTable) }
+      if isFile { _ = try retry.run { try connection.text("PRAGMA journal_mode=WAL") } }
+      try retry.run { try connection.execute("PRAGMA synchronous=\(synchronous.rawValue)") }
+      if let schema { try retry.run { try connection.execute(schema.createTable) } }
     } catch let failure as SQLiteFailure {
       switch failure.primaryCode {
       case SQLITE_NOTADB:

@@ -29,6 +29,9 @@ import Synchronization
 /// The recorder keeps one connection in a `Mutex`; calls from many tasks are serialized, each
 /// blocking its thread while SQLite works (or waits for another process's lock).
 ///
+/// Opening a new database that other processes open at the same moment waits, up to
+/// ``lockTimeout``, for the locks they take while one of them creates it.
+///
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>,
 /// <https://www.sqlite.org/pragma.html#pragma_synchronous>
 public final class SQLiteRecorder: ProcessRecorder {
@@ -60,10 +63,12 @@ public final class SQLiteRecorder: ProcessRecorder {
   ///   - eventsTable: The table's name; another name keeps another set of events in the same
   ///     database, such as snapshots.
   ///   - synchronous: The durability of commits.
-  ///   - lockTimeout: How long a write waits for another process's lock.
+  ///   - lockTimeout: How long a write waits for another process's lock; also how long opening
+  ///     waits for the locks of other processes that open the same new database.
   /// - Throws: ``RecorderError/configuration(_:)`` naming the file when its directory is
   ///   missing, it cannot be written, or it is not an SQLite database;
-  ///   ``RecorderError/database(code:message:operation:)`` for other failures.
+  ///   ``RecorderError/database(code:message:operation:)`` for other failures, such as a lock
+  ///   held for longer than `lockTimeout`.
   public init(
     path: String, eventsTable: String = "stored_events", synchronous: Synchronous = .full,
     lockTimeout: Duration = .seconds(5)
@@ -73,10 +78,12 @@ public final class SQLiteRecorder: ProcessRecorder {
     self.synchronous = synchronous
     self.lockTimeout = lockTimeout
     schema = try SQLiteSchema(eventsTable: eventsTable)
+    let retry = SQLiteStartUpRetry(lockTimeout: lockTimeout)
     let connection = try SQLiteConnection.openForRecorder(
-      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout)
+      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout,
+      retry: retry)
     do {
-      try connection.createTrackingTable(Self.trackingTable)
+      try retry.run { try connection.createTrackingTable(Self.trackingTable) }
     } catch let failure as SQLiteFailure {
       throw RecorderError.database(
         code: failure.code, message: failure.message,

@@ -32,19 +32,24 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
   ///   - schema: Statements that create the read model's tables, run once at opening.
   ///   - trackingTable: The name of the tracking table.
   ///   - synchronous: The durability of commits.
-  ///   - lockTimeout: How long a write waits for another process's lock.
+  ///   - lockTimeout: How long a write waits for another process's lock; also how long opening
+  ///     waits for the locks of other processes that open the same new database.
   /// - Throws: ``RecorderError`` naming the file or the statement that failed.
   public init(
     path: String, schema: [String] = [], trackingTable: String = "tracking",
     synchronous: SQLiteRecorder.Synchronous = .full, lockTimeout: Duration = .seconds(5)
   ) throws {
     self.path = path
-    self.trackingTable = try SQLiteSchema(eventsTable: trackingTable).eventsTable
+    let trackingTable = try SQLiteSchema(eventsTable: trackingTable).eventsTable
+    self.trackingTable = trackingTable
+    let retry = SQLiteStartUpRetry(lockTimeout: lockTimeout)
     let connection = try SQLiteConnection.openForRecorder(
-      path: path, schema: nil, synchronous: synchronous, lockTimeout: lockTimeout)
+      path: path, schema: nil, synchronous: synchronous, lockTimeout: lockTimeout, retry: retry)
     do {
-      try connection.createTrackingTable(self.trackingTable)
-      for statement in schema { try connection.execute(statement) }
+      try retry.run { try connection.createTrackingTable(trackingTable) }
+      // One statement at a time: a statement refused for a lock did not run, and the ones
+      // before it must not run twice.
+      for statement in schema { try retry.run { try connection.execute(statement) } }
     } catch let failure as SQLiteFailure {
       throw RecorderError.database(
         code: failure.code, message: failure.message, operation: "set up the read model in '\(path)'")
