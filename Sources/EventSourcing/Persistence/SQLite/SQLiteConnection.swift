@@ -4,7 +4,7 @@ import Foundation
 /// One open SQLite database connection with a cache of prepared statements.
 ///
 /// A connection is not thread-safe by itself (it is opened with `SQLITE_OPEN_NOMUTEX`): its
-/// owner, ``SQLiteRecorder``, keeps it in a `Mutex` and uses it from one thread at a time.
+/// owner, an ``SQLiteWorker``, uses it from its serial queue only, one job at a time.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/c3ref/open.html>
 final class SQLiteConnection {
@@ -117,7 +117,7 @@ final class SQLiteConnection {
   }
 }
 
-// Explicit non-conformance to Sendable: the handle is used by one thread at a time;
-// SQLiteRecorder serializes access through a Mutex.
+// Explicit non-conformance to Sendable: the handle is used by one thread at a time, the queue of
+// the SQLiteWorker that owns it.
 @available(*, unavailable)
 extension SQLiteConnection: Sendable {}

@@ -1,6 +1,5 @@
 import CSQLite
 public import Foundation
-import Synchronization
 
 /// A recorder that stores events in an SQLite database: a file, or memory.
 ///
@@ -26,8 +25,11 @@ import Synchronization
 /// tracking positions in the table `tracking` of the same database, in the same transaction
 /// as its events (``insert(_:tracking:)``).
 ///
-/// The recorder keeps one connection in a `Mutex`; calls from many tasks are serialized, each
-/// blocking its thread while SQLite works (or waits for another process's lock).
+/// SQLite's calls block their thread, and a write may wait up to ``lockTimeout`` for another
+/// process's lock, so the recorder runs them on a dispatch queue of its own, never on Swift's
+/// cooperative thread pool: a task that calls the recorder is suspended while SQLite works,
+/// and the other tasks of the process go on running. Calls run one after another on one
+/// connection.
 ///
 /// Opening a new database that other processes open at the same moment waits, up to
 /// ``lockTimeout``, for the locks they take while one of them creates it.
@@ -54,7 +56,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   public let lockTimeout: Duration
 
   private let schema: SQLiteSchema
-  private let connection: Mutex<SQLiteConnection>
+  private let connections: SQLiteConnectionPool
 
   /// Opens or creates the database and creates the events table when it is missing.
   ///
@@ -89,7 +91,7 @@ public final class SQLiteRecorder: ProcessRecorder {
         code: failure.code, message: failure.message,
         operation: "create the table \(Self.trackingTable) in '\(path)'")
     }
-    self.connection = Mutex(connection)
+    connections = SQLiteConnectionPool(writer: connection)
   }
 
   /// The table of tracking positions, beside the events.
@@ -110,7 +112,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
     guard !events.isEmpty else { return [] }
-    return try perform("insert events into \(eventsTable)") { connection in
+    return try await connections.write("insert events into \(eventsTable)") { connection in
       try connection.inImmediateTransaction { try insertRows(events, with: connection) }
     }
   }
@@ -121,7 +123,8 @@ public final class SQLiteRecorder: ProcessRecorder {
   ///   ``RecorderError/versionConflict(originatorID:version:)`` when a version is taken.
   @discardableResult
   public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
-    try perform("insert events and tracking into \(eventsTable)") { connection in
+    try await connections.write("insert events and tracking into \(eventsTable)") {
+      connection in
       try connection.inImmediateTransaction {
         try connection.recordTracking(tracking, in: Self.trackingTable)
         return try insertRows(events, with: connection)
@@ -134,7 +137,8 @@ public final class SQLiteRecorder: ProcessRecorder {
   }
 
   public func maxTrackingID(for applicationName: String) async throws -> Int {
-    try perform("read the tracking position of \(applicationName)") { connection in
+    try await connections.read("read the tracking position of \(applicationName)") {
+      connection in
       try connection.maxTrackingID(in: Self.trackingTable, for: applicationName)
     }
   }
@@ -171,7 +175,8 @@ public final class SQLiteRecorder: ProcessRecorder {
     let sql = schema.selectEvents(
       after: version != nil, through: throughVersion != nil, descending: descending,
       limit: limit != nil)
-    return try perform("select events of aggregate \(originatorID)") { connection in
+    return try await connections.read("select events of aggregate \(originatorID)") {
+      connection in
       try connection.withStatement(sql) { statement in
         try statement.bind(originatorID.uuidString, at: 1)
         if let version { try statement.bind(version, at: 2) }
@@ -192,7 +197,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   /// Returns notifications in ID order from `start`, through `stop` when given.
   public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification] {
     let sql = schema.selectNotifications(stop: stop != nil)
-    return try perform("select notifications") { connection in
+    return try await connections.read("select notifications") { connection in
       try connection.withStatement(sql) { statement in
         try statement.bind(start, at: 1)
         if let stop { try statement.bind(stop, at: 2) }
@@ -210,7 +215,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   /// The highest notification ID, or 0 for an empty table.
   public func maxNotificationID() async throws -> Int {
     let sql = schema.selectMaxNotificationID
-    return try perform("select the maximum notification ID") { connection in
+    return try await connections.read("select the maximum notification ID") { connection in
       try connection.withStatement(sql) { statement in
         guard try statement.step(), !statement.isNull(at: 0) else { return 0 }
         return statement.int(at: 0)
@@ -219,19 +224,6 @@ public final class SQLiteRecorder: ProcessRecorder {
   }
 
   // MARK: - Helpers
-
-  /// Runs `body` with the connection, turning SQLite failures into ``RecorderError``.
-  /// The operation's description is only built when a failure needs it.
-  private func perform<Result: Sendable>(
-    _ operation: @autoclosure () -> String, _ body: (SQLiteConnection) throws -> Result
-  ) throws -> Result {
-    do {
-      return try connection.withLock { connection in try body(connection) }
-    } catch let failure as SQLiteFailure {
-      throw RecorderError.database(
-        code: failure.code, message: failure.message, operation: operation())
-    }
-  }
 
   /// Reads a notification from the current row of a notifications query.
   private func notification(_ statement: SQLiteStatement) throws -> EventNotification {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// An SQLite database for a read model: the projection's own tables and its tracking
 /// positions, changed together in one transaction.
@@ -16,13 +15,16 @@ import Synchronization
 /// Because the rows and the position commit together, a follower that is killed at any moment
 /// resumes after the last notification whose rows were committed: nothing is missed, and
 /// nothing is applied twice.
+///
+/// As in ``SQLiteRecorder``, SQLite's work runs on a dispatch queue of the recorder's own, never
+/// on Swift's cooperative thread pool.
 public final class SQLiteTrackingRecorder: TrackingRecorder {
   /// The database's path, `":memory:"`, or a `file:` URI.
   public let path: String
   /// The table holding the tracking positions.
   public let trackingTable: String
 
-  private let connection: Mutex<SQLiteConnection>
+  private let connections: SQLiteConnectionPool
 
   /// Opens or creates the database, and creates the tracking table and the read model's tables
   /// when they are missing.
@@ -54,11 +56,13 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
       throw RecorderError.database(
         code: failure.code, message: failure.message, operation: "set up the read model in '\(path)'")
     }
-    self.connection = Mutex(connection)
+    connections = SQLiteConnectionPool(writer: connection)
   }
 
   /// Runs `body` in one write transaction and records the tracking position in it; commits
   /// when `body` returns, rolls back when anything throws.
+  ///
+  /// `body` runs on the recorder's own thread while the calling task waits for it.
   ///
   /// - Throws: ``TrackingError/alreadyProcessed(_:)`` when the position is not new, and
   ///   whatever `body` throws; in both cases nothing is changed.
@@ -66,7 +70,7 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
   public func write<Result: Sendable>(
     tracking: Tracking, _ body: (SQLiteTransaction) throws -> Result
   ) async throws -> Result {
-    try perform("record a tracking position") { connection in
+    try await connections.write("record a tracking position") { connection in
       try connection.inImmediateTransaction {
         try connection.recordTracking(tracking, in: trackingTable)
         return try body(SQLiteTransaction(connection: connection))
@@ -75,10 +79,12 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
   }
 
   /// Runs `body` to read the read model.
+  ///
+  /// `body` runs on the recorder's own thread while the calling task waits for it.
   public func read<Result: Sendable>(
     _ body: (SQLiteTransaction) throws -> Result
   ) async throws -> Result {
-    try perform("read the read model") { connection in
+    try await connections.read("read the read model") { connection in
       try body(SQLiteTransaction(connection: connection))
     }
   }
@@ -88,18 +94,8 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
   }
 
   public func maxTrackingID(for applicationName: String) async throws -> Int {
-    try perform("read a tracking position") { connection in
+    try await connections.read("read a tracking position") { connection in
       try connection.maxTrackingID(in: trackingTable, for: applicationName)
-    }
-  }
-
-  private func perform<Result: Sendable>(
-    _ operation: String, _ body: (SQLiteConnection) throws -> Result
-  ) throws -> Result {
-    do {
-      return try connection.withLock { connection in try body(connection) }
-    } catch let failure as SQLiteFailure {
-      throw RecorderError.database(code: failure.code, message: failure.message, operation: operation)
     }
   }
 }
