@@ -7,7 +7,7 @@ import Testing
 /// stall every other task of the process until the lock timeout.
 @Suite("SQLiteRecorder waiting for another connection's lock")
 struct SQLiteLockWaitTests {
-  @Test("Writes waiting for a lock leave the process's other tasks running")
+  @Test("Writes waiting for a lock leave the process's other tasks, and reads, running")
   func waitingWritesLeaveOtherTasksRunning() async throws {
     try await withTemporaryDirectory { directory in
       let path = directory.appendingPathComponent("locked.sqlite").path
@@ -52,7 +52,7 @@ struct SQLiteLockWaitTests {
         try await Task.sleep(for: .milliseconds(1))
       }
 
-      // While the writes wait for the lock: many small tasks.
+      // While the writes wait for the lock: many small tasks, and a read.
       let sum = await withTaskGroup(of: Int.self) { group in
         for number in 1...1_000 {
           group.addTask {
@@ -62,12 +62,14 @@ struct SQLiteLockWaitTests {
         }
         return await group.reduce(0, +)
       }
+      let read = try await recorder.events(for: known.originatorID)
       let finishedWhileLocked = finished.values.count
 
       try lock.execute("COMMIT")
       let failures = await writes.value
 
       #expect(sum == 500_500)
+      #expect(read == [known], "a read beside the waiting writes")
       #expect(
         finishedWhileLocked == 0,
         "\(finishedWhileLocked) writes ended before the other tasks, while the lock was held")

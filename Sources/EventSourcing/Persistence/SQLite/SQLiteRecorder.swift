@@ -26,10 +26,13 @@ public import Foundation
 /// as its events (``insert(_:tracking:)``).
 ///
 /// SQLite's calls block their thread, and a write may wait up to ``lockTimeout`` for another
-/// process's lock, so the recorder runs them on a dispatch queue of its own, never on Swift's
+/// process's lock, so the recorder runs them on dispatch queues of its own, never on Swift's
 /// cooperative thread pool: a task that calls the recorder is suspended while SQLite works,
-/// and the other tasks of the process go on running. Calls run one after another on one
-/// connection.
+/// and the other tasks of the process go on running. Writes run one after another on one
+/// connection. A file database also has reader connections, opened on first use, so that
+/// reads do not wait behind writes; a read that follows an awaited write sees it. A database
+/// given as `":memory:"` or as a `file:` URI keeps one connection for everything: a second
+/// connection to an in-memory database would open another database.
 ///
 /// Opening a new database that other processes open at the same moment waits, up to
 /// ``lockTimeout``, for the locks they take while one of them creates it.
@@ -81,7 +84,7 @@ public final class SQLiteRecorder: ProcessRecorder {
     self.lockTimeout = lockTimeout
     schema = try SQLiteSchema(eventsTable: eventsTable)
     let retry = SQLiteStartUpRetry(lockTimeout: lockTimeout)
-    let connection = try SQLiteConnection.openForRecorder(
+    let (connection, isInWALMode) = try SQLiteConnection.openForRecorder(
       path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout,
       retry: retry)
     do {
@@ -91,7 +94,8 @@ public final class SQLiteRecorder: ProcessRecorder {
         code: failure.code, message: failure.message,
         operation: "create the table \(Self.trackingTable) in '\(path)'")
     }
-    connections = SQLiteConnectionPool(writer: connection)
+    connections = SQLiteConnectionPool(
+      writer: connection, path: path, lockTimeout: lockTimeout, readsInWAL: isInWALMode)
   }
 
   /// The table of tracking positions, beside the events.

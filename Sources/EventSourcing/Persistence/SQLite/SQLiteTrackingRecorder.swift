@@ -16,8 +16,10 @@ import Foundation
 /// resumes after the last notification whose rows were committed: nothing is missed, and
 /// nothing is applied twice.
 ///
-/// As in ``SQLiteRecorder``, SQLite's work runs on a dispatch queue of the recorder's own, never
-/// on Swift's cooperative thread pool.
+/// As in ``SQLiteRecorder``, SQLite's work runs on dispatch queues of the recorder's own, never
+/// on Swift's cooperative thread pool, and a file database has reader connections beside its
+/// writer: ``read(_:)`` and ``maxTrackingID(for:)`` do not wait behind writes, and see every
+/// write that their caller has awaited.
 public final class SQLiteTrackingRecorder: TrackingRecorder {
   /// The database's path, `":memory:"`, or a `file:` URI.
   public let path: String
@@ -45,7 +47,7 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
     let trackingTable = try SQLiteSchema(eventsTable: trackingTable).eventsTable
     self.trackingTable = trackingTable
     let retry = SQLiteStartUpRetry(lockTimeout: lockTimeout)
-    let connection = try SQLiteConnection.openForRecorder(
+    let (connection, isInWALMode) = try SQLiteConnection.openForRecorder(
       path: path, schema: nil, synchronous: synchronous, lockTimeout: lockTimeout, retry: retry)
     do {
       try retry.run { try connection.createTrackingTable(trackingTable) }
@@ -56,13 +58,14 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
       throw RecorderError.database(
         code: failure.code, message: failure.message, operation: "set up the read model in '\(path)'")
     }
-    connections = SQLiteConnectionPool(writer: connection)
+    connections = SQLiteConnectionPool(
+      writer: connection, path: path, lockTimeout: lockTimeout, readsInWAL: isInWALMode)
   }
 
   /// Runs `body` in one write transaction and records the tracking position in it; commits
   /// when `body` returns, rolls back when anything throws.
   ///
-  /// `body` runs on the recorder's own thread while the calling task waits for it.
+  /// `body` runs on the recorder's writer thread while the calling task waits for it.
   ///
   /// - Throws: ``TrackingError/alreadyProcessed(_:)`` when the position is not new, and
   ///   whatever `body` throws; in both cases nothing is changed.
@@ -80,7 +83,9 @@ public final class SQLiteTrackingRecorder: TrackingRecorder {
 
   /// Runs `body` to read the read model.
   ///
-  /// `body` runs on the recorder's own thread while the calling task waits for it.
+  /// `body` runs on one of the recorder's threads while the calling task waits for it. For a
+  /// file database that is a reader connection's, beside writes rather than after them; each
+  /// of its queries sees the writes committed when it starts.
   public func read<Result: Sendable>(
     _ body: (SQLiteTransaction) throws -> Result
   ) async throws -> Result {
