@@ -1,53 +1,19 @@
-// The child process of the cross-process concurrency test: appends to a shared SQLite file
-// while other processes do the same, and reports every outcome on standard output.
+// The child process of the cross-process tests of SQLiteRecorder. Two modes:
 //
-// Usage: recorder-stress <database> <writer name> <attempts> <aggregate ID>...
+//     recorder-stress <database> <writer name> <attempts> <aggregate ID>...
+//     recorder-stress open <folder> <rounds> <process index> <processes>
 //
-// Each attempt reads the current version of one of the shared aggregates and inserts the
-// next one (every third attempt also the version after it and a new aggregate's first event,
-// in one insert). One line per attempt:
-//
-//     ok <notification IDs> <aggregate>:<version>:<topic> ...
-//     conflict <aggregate> <version> <topic>
-//
-// Any other failure is printed on standard error and ends the process with status 1.
+// The first appends to a shared SQLite file while other processes do the same (see
+// AppendStress.swift); the second opens new databases at the same moment as other processes
+// (see OpenRace.swift). Both report every outcome on standard output.
 
-import EventSourcing
 import Foundation
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 5, let attempts = Int(arguments[3]) else {
-  FileHandle.standardError.write(
-    Data("usage: recorder-stress <database> <writer name> <attempts> <aggregate ID>...\n".utf8))
-  exit(2)
-}
-let path = arguments[1]
-let writer = arguments[2]
-let aggregates = arguments[4...].compactMap { UUID(uuidString: $0) }
-
-do {
-  let recorder = try SQLiteRecorder(path: path, lockTimeout: .seconds(60))
-  for attempt in 0..<attempts {
-    let id = aggregates[attempt % aggregates.count]
-    let current = try await recorder.events(for: id, after: nil, through: nil, descending: true, limit: 1)
-      .first?.originatorVersion ?? 0
-    let topic = "Stress.\(writer).\(attempt)"
-    func event(_ originatorID: UUID, _ version: Int) -> StoredEvent {
-      StoredEvent(
-        originatorID: originatorID, originatorVersion: version, topic: topic,
-        state: Data("\(writer) \(attempt)".utf8))
-    }
-    var events = [event(id, current + 1)]
-    if attempt % 3 == 2 { events += [event(id, current + 2), event(UUID(), 1)] }
-    do {
-      let ids = try await recorder.insert(events)
-      let described = events.map { "\($0.originatorID):\($0.originatorVersion):\(topic)" }
-      print("ok \(ids.map(String.init).joined(separator: ",")) \(described.joined(separator: " "))")
-    } catch RecorderError.versionConflict(let originatorID, let version) {
-      print("conflict \(originatorID) \(version) \(topic)")
-    }
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status: Int32 =
+  if arguments.first == "open" {
+    await runOpenRace(Array(arguments.dropFirst()))
+  } else {
+    await runAppendStress(arguments)
   }
-} catch {
-  FileHandle.standardError.write(Data("recorder-stress \(writer) failed: \(error)\n".utf8))
-  exit(1)
-}
+exit(status)

@@ -15,6 +15,15 @@ struct RecorderConformanceTests {
     try await ApplicationRecorderConformance { try SQLiteRecorder(path: ":memory:") }.run()
   }
 
+  // Without a shared cache, a second connection to this URI would open another, empty
+  // database: the recorder must read on the connection it writes on.
+  @Test("SQLiteRecorder on a `file:` URI of an in-memory database")
+  func sqliteInMemoryURI() async throws {
+    try await ApplicationRecorderConformance {
+      try SQLiteRecorder(path: "file:conformance-\(UUID().uuidString)?mode=memory")
+    }.run()
+  }
+
   @Test("SQLiteRecorder on a database file", arguments: SQLiteRecorder.Synchronous.allCases)
   func sqliteFile(synchronous: SQLiteRecorder.Synchronous) async throws {
     try await withTemporaryDirectory { directory in

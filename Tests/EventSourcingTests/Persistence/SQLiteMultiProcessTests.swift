@@ -27,7 +27,7 @@ struct SQLiteMultiProcessTests {
       let outputs = try await withThrowingTaskGroup(of: (Int32, String).self) { group in
         for writer in 0..<writers {
           group.addTask {
-            try await Self.run(
+            try await runChildProcess(
               executable, [path, "w\(writer)", String(attempts)] + aggregates,
               output: directory.appendingPathComponent("w\(writer).out"))
           }
@@ -86,30 +86,5 @@ struct SQLiteMultiProcessTests {
         #expect(versions == Array(1..<(versions.count + 1)))
       }
     }
-  }
-
-  /// Runs an executable to its end, with its standard output in a file, and returns its exit
-  /// status and that output (and its standard error after it).
-  private static func run(
-    _ executable: URL, _ arguments: [String], output: URL
-  ) async throws -> (Int32, String) {
-    guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output.path])
-    }
-    let handle = try FileHandle(forWritingTo: output)
-    let errors = Pipe()
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.standardOutput = handle
-    process.standardError = errors
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-      do { try process.run() } catch { continuation.resume(throwing: error) }
-    }
-    try handle.close()
-    let text = try String(contentsOf: output, encoding: .utf8)
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    return (status, text + errorText)
   }
 }

@@ -21,6 +21,19 @@ struct TrackingConformanceTests {
     try await TrackingRecorderConformance { try SQLiteTrackingRecorder(path: ":memory:") }.run()
   }
 
+  // A file has reader connections beside the writer, unlike an in-memory database.
+  @Test("The SQLite recorders keep the tracking contract on a database file")
+  func sqliteFiles() async throws {
+    try await withTemporaryDirectory { directory in
+      @Sendable func path() -> String {
+        directory.appendingPathComponent("\(UUID().uuidString).sqlite").path
+      }
+      try await TrackingRecorderConformance { try SQLiteRecorder(path: path()) }.run()
+      try await TrackingRecorderConformance { try SQLiteTrackingRecorder(path: path()) }.run()
+      try await TrackingRecorderConformance { try SQLiteDogsPerTrickView(path: path()) }.run()
+    }
+  }
+
   @Test("Both dogs-per-trick views keep the tracking contract")
   func dogsPerTrickViews() async throws {
     try await TrackingRecorderConformance { InMemoryDogsPerTrickView() }.run()

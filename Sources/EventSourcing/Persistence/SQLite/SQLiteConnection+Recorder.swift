@@ -2,15 +2,19 @@ import CSQLite
 import Foundation
 
 extension SQLiteConnection {
-  /// Opens a connection for an ``SQLiteRecorder``: sets the journal mode and durability, and
+  /// Opens the writer connection of a recorder: sets the journal mode and durability, and
   /// creates the table when it is missing.
   ///
   /// The problems people run into at start-up get errors that name the file and the cause:
   /// a missing directory, a file that may not be written, a file that is not a database.
+  /// Steps refused because another process holds a lock are tried again through `retry`.
+  ///
+  /// - Returns: The connection, and whether the database is in WAL mode, where reader
+  ///   connections may read beside it: a file is switched to it, an in-memory database never.
   static func openForRecorder(
     path: String, schema: SQLiteSchema?, synchronous: SQLiteRecorder.Synchronous,
-    lockTimeout: Duration
-  ) throws -> SQLiteConnection {
+    lockTimeout: Duration, retry: SQLiteStartUpRetry
+  ) throws -> (connection: SQLiteConnection, isInWALMode: Bool) {
     let isFile = !path.isEmpty && path != ":memory:" && !path.hasPrefix("file:")
     if isFile {
       let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -34,12 +38,14 @@ extension SQLiteConnection {
       throw RecorderError.configuration(
         "Cannot write to the SQLite database '\(path)': the file is read-only for this process.")
     }
+    let isInWALMode: Bool
     do {
-      // WAL lets readers (in this and other processes) read while one writer writes. An
-      // in-memory database answers "memory" and keeps its own journal.
-      if isFile { _ = try connection.text("PRAGMA journal_mode=WAL") }
-      try connection.execute("PRAGMA synchronous=\(synchronous.rawValue)")
-      if let schema { try connection.execute(schema.createTable) }
+      // WAL lets readers (in this and other processes) read while one writer writes. Only
+      // plain file paths are switched: a `file:` URI may name an in-memory database.
+      isInWALMode =
+        try isFile && retry.run { try connection.text("PRAGMA journal_mode=WAL") } == "wal"
+      try retry.run { try connection.execute("PRAGMA synchronous=\(synchronous.rawValue)") }
+      if let schema { try retry.run { try connection.execute(schema.createTable) } }
     } catch let failure as SQLiteFailure {
       switch failure.primaryCode {
       case SQLITE_NOTADB:
@@ -56,6 +62,6 @@ extension SQLiteConnection {
           operation: "set up the tables in '\(path)'")
       }
     }
-    return connection
+    return (connection, isInWALMode)
   }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// One open SQLite database connection with a cache of prepared statements.
 ///
 /// A connection is not thread-safe by itself (it is opened with `SQLITE_OPEN_NOMUTEX`): its
-/// owner, ``SQLiteRecorder``, keeps it in a `Mutex` and uses it from one thread at a time.
+/// owner, an ``SQLiteWorker``, uses it from its serial queue only, one job at a time.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/c3ref/open.html>
 final class SQLiteConnection {
@@ -15,11 +15,17 @@ final class SQLiteConnection {
   /// Opens (and creates, when missing) the database at `path`, or an in-memory database for
   /// `":memory:"`. `file:` URIs are accepted, such as `file:name?mode=memory&cache=shared`.
   ///
-  /// - Parameter busyTimeout: How long a statement waits for another connection's lock
-  ///   before it fails with `SQLITE_BUSY`: what lets several processes share one file.
-  init(path: String, busyTimeout: Duration) throws {
+  /// - Parameters:
+  ///   - busyTimeout: How long a statement waits for another connection's lock before it
+  ///     fails with `SQLITE_BUSY`: what lets several processes share one file.
+  ///   - createsFile: Whether a missing database file is created. A reader connection, opened
+  ///     after the writer made the file, fails instead of making an empty database when the
+  ///     file has gone.
+  init(path: String, busyTimeout: Duration, createsFile: Bool = true) throws {
     var handle: OpaquePointer?
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+    let flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+      | (createsFile ? SQLITE_OPEN_CREATE : 0)
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard code == SQLITE_OK, let handle else {
       // "Whether or not an error occurs when it is opened, resources associated with the
@@ -117,7 +123,7 @@ final class SQLiteConnection {
   }
 }
 
-// Explicit non-conformance to Sendable: the handle is used by one thread at a time;
-// SQLiteRecorder serializes access through a Mutex.
+// Explicit non-conformance to Sendable: the handle is used by one thread at a time, the queue of
+// the SQLiteWorker that owns it.
 @available(*, unavailable)
 extension SQLiteConnection: Sendable {}

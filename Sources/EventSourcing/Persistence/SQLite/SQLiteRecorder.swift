@@ -1,6 +1,5 @@
 import CSQLite
 public import Foundation
-import Synchronization
 
 /// A recorder that stores events in an SQLite database: a file, or memory.
 ///
@@ -26,8 +25,17 @@ import Synchronization
 /// tracking positions in the table `tracking` of the same database, in the same transaction
 /// as its events (``insert(_:tracking:)``).
 ///
-/// The recorder keeps one connection in a `Mutex`; calls from many tasks are serialized, each
-/// blocking its thread while SQLite works (or waits for another process's lock).
+/// SQLite's calls block their thread, and a write may wait up to ``lockTimeout`` for another
+/// process's lock, so the recorder runs them on dispatch queues of its own, never on Swift's
+/// cooperative thread pool: a task that calls the recorder is suspended while SQLite works,
+/// and the other tasks of the process go on running. Writes run one after another on one
+/// connection. A file database also has reader connections, opened on first use, so that
+/// reads do not wait behind writes; a read that follows an awaited write sees it. A database
+/// given as `":memory:"` or as a `file:` URI keeps one connection for everything: a second
+/// connection to an in-memory database would open another database.
+///
+/// Opening a new database that other processes open at the same moment waits, up to
+/// ``lockTimeout``, for the locks they take while one of them creates it.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>,
 /// <https://www.sqlite.org/pragma.html#pragma_synchronous>
@@ -51,7 +59,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   public let lockTimeout: Duration
 
   private let schema: SQLiteSchema
-  private let connection: Mutex<SQLiteConnection>
+  private let connections: SQLiteConnectionPool
 
   /// Opens or creates the database and creates the events table when it is missing.
   ///
@@ -60,10 +68,12 @@ public final class SQLiteRecorder: ProcessRecorder {
   ///   - eventsTable: The table's name; another name keeps another set of events in the same
   ///     database, such as snapshots.
   ///   - synchronous: The durability of commits.
-  ///   - lockTimeout: How long a write waits for another process's lock.
+  ///   - lockTimeout: How long a write waits for another process's lock; also how long opening
+  ///     waits for the locks of other processes that open the same new database.
   /// - Throws: ``RecorderError/configuration(_:)`` naming the file when its directory is
   ///   missing, it cannot be written, or it is not an SQLite database;
-  ///   ``RecorderError/database(code:message:operation:)`` for other failures.
+  ///   ``RecorderError/database(code:message:operation:)`` for other failures, such as a lock
+  ///   held for longer than `lockTimeout`.
   public init(
     path: String, eventsTable: String = "stored_events", synchronous: Synchronous = .full,
     lockTimeout: Duration = .seconds(5)
@@ -73,16 +83,19 @@ public final class SQLiteRecorder: ProcessRecorder {
     self.synchronous = synchronous
     self.lockTimeout = lockTimeout
     schema = try SQLiteSchema(eventsTable: eventsTable)
-    let connection = try SQLiteConnection.openForRecorder(
-      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout)
+    let retry = SQLiteStartUpRetry(lockTimeout: lockTimeout)
+    let (connection, isInWALMode) = try SQLiteConnection.openForRecorder(
+      path: path, schema: schema, synchronous: synchronous, lockTimeout: lockTimeout,
+      retry: retry)
     do {
-      try connection.createTrackingTable(Self.trackingTable)
+      try retry.run { try connection.createTrackingTable(Self.trackingTable) }
     } catch let failure as SQLiteFailure {
       throw RecorderError.database(
         code: failure.code, message: failure.message,
         operation: "create the table \(Self.trackingTable) in '\(path)'")
     }
-    self.connection = Mutex(connection)
+    connections = SQLiteConnectionPool(
+      writer: connection, path: path, lockTimeout: lockTimeout, readsInWAL: isInWALMode)
   }
 
   /// The table of tracking positions, beside the events.
@@ -103,7 +116,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
     guard !events.isEmpty else { return [] }
-    return try perform("insert events into \(eventsTable)") { connection in
+    return try await connections.write("insert events into \(eventsTable)") { connection in
       try connection.inImmediateTransaction { try insertRows(events, with: connection) }
     }
   }
@@ -114,7 +127,8 @@ public final class SQLiteRecorder: ProcessRecorder {
   ///   ``RecorderError/versionConflict(originatorID:version:)`` when a version is taken.
   @discardableResult
   public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
-    try perform("insert events and tracking into \(eventsTable)") { connection in
+    try await connections.write("insert events and tracking into \(eventsTable)") {
+      connection in
       try connection.inImmediateTransaction {
         try connection.recordTracking(tracking, in: Self.trackingTable)
         return try insertRows(events, with: connection)
@@ -127,7 +141,8 @@ public final class SQLiteRecorder: ProcessRecorder {
   }
 
   public func maxTrackingID(for applicationName: String) async throws -> Int {
-    try perform("read the tracking position of \(applicationName)") { connection in
+    try await connections.read("read the tracking position of \(applicationName)") {
+      connection in
       try connection.maxTrackingID(in: Self.trackingTable, for: applicationName)
     }
   }
@@ -164,7 +179,8 @@ public final class SQLiteRecorder: ProcessRecorder {
     let sql = schema.selectEvents(
       after: version != nil, through: throughVersion != nil, descending: descending,
       limit: limit != nil)
-    return try perform("select events of aggregate \(originatorID)") { connection in
+    return try await connections.read("select events of aggregate \(originatorID)") {
+      connection in
       try connection.withStatement(sql) { statement in
         try statement.bind(originatorID.uuidString, at: 1)
         if let version { try statement.bind(version, at: 2) }
@@ -185,7 +201,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   /// Returns notifications in ID order from `start`, through `stop` when given.
   public func notifications(start: Int, limit: Int, stop: Int?) async throws -> [EventNotification] {
     let sql = schema.selectNotifications(stop: stop != nil)
-    return try perform("select notifications") { connection in
+    return try await connections.read("select notifications") { connection in
       try connection.withStatement(sql) { statement in
         try statement.bind(start, at: 1)
         if let stop { try statement.bind(stop, at: 2) }
@@ -203,7 +219,7 @@ public final class SQLiteRecorder: ProcessRecorder {
   /// The highest notification ID, or 0 for an empty table.
   public func maxNotificationID() async throws -> Int {
     let sql = schema.selectMaxNotificationID
-    return try perform("select the maximum notification ID") { connection in
+    return try await connections.read("select the maximum notification ID") { connection in
       try connection.withStatement(sql) { statement in
         guard try statement.step(), !statement.isNull(at: 0) else { return 0 }
         return statement.int(at: 0)
@@ -212,19 +228,6 @@ public final class SQLiteRecorder: ProcessRecorder {
   }
 
   // MARK: - Helpers
-
-  /// Runs `body` with the connection, turning SQLite failures into ``RecorderError``.
-  /// The operation's description is only built when a failure needs it.
-  private func perform<Result: Sendable>(
-    _ operation: @autoclosure () -> String, _ body: (SQLiteConnection) throws -> Result
-  ) throws -> Result {
-    do {
-      return try connection.withLock { connection in try body(connection) }
-    } catch let failure as SQLiteFailure {
-      throw RecorderError.database(
-        code: failure.code, message: failure.message, operation: operation())
-    }
-  }
 
   /// Reads a notification from the current row of a notifications query.
   private func notification(_ statement: SQLiteStatement) throws -> EventNotification {

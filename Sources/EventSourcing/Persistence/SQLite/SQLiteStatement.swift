@@ -20,6 +20,18 @@ struct SQLiteFailure: Error {
     code == SQLITE_CONSTRAINT | (8 << 8) || code == SQLITE_CONSTRAINT | (6 << 8)
   }
 
+  /// A failure with the given code and explanation.
+  init(code: Int32, message: String) {
+    self.code = code
+    self.message = message
+  }
+
+  /// Whether another connection's lock refused the call (`SQLITE_BUSY` or `SQLITE_LOCKED`,
+  /// with any extended code).
+  var isLockContention: Bool {
+    primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED
+  }
+
   /// The failure that the last call on a connection left behind.
   init(database: OpaquePointer?, code: Int32) {
     self.code = code
