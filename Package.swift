@@ -31,41 +31,26 @@ let workshopChapters:
     ("09-TheRealThing", ["EventSourcing"], ["EventSourcing"]),
   ]
 
-// `WORKSHOP_SOLUTIONS=1` builds the chapter modules from Solutions/ instead of Exercises/, so
-// the same tests check the reference solutions. Use a separate build folder for that mode:
-//   WORKSHOP_SOLUTIONS=1 swift test --scratch-path .build-solutions
-let workshopSolutions = (Context.environment["WORKSHOP_SOLUTIONS"] ?? "").isEmpty == false
-
-// `WORKSHOP_CHAPTERS=01,03` (or `none`) keeps only those chapters in the package graph. On
-// Linux all test targets link into one test executable, so one chapter that does not compile
-// would stop every other from running; the `workshop` command builds one chapter at a time.
-// Without it every chapter is in the graph (so editors see them all), and a plain `swift test`
-// also runs the chapter tests, which fail on the starter code by design. CI runs
-//   WORKSHOP_SOLUTIONS=1 swift test --scratch-path .build-solutions   (everything passes)
-//   swift run workshop verify                                          (the chapters' checks)
-let selectedChapters: Set<String>? = Context.environment["WORKSHOP_CHAPTERS"].map {
-  Set($0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) })
-}
-
+// The package is the same whatever the environment: the chapter modules are built from
+// Exercises/, so that editors and `swift build` see the learner's code. The workshop command
+// tests chapters in a generated package of its own (`.build-chapters/package`), one chapter
+// at a time so that another chapter that does not compile cannot stop it, and the reference
+// solutions in `.build-chapters-solutions/package`, with the same tests.
 func chapterTargets() -> [Target] {
   workshopChapters.flatMap { chapter -> [Target] in
     let number = String(chapter.folder.prefix(2))
-    guard selectedChapters?.contains(number) ?? true else { return [] }
-    let root = workshopSolutions ? "Solutions" : "Exercises"
-    let define: [SwiftSetting] = workshopSolutions ? [.define("WORKSHOP_SOLUTIONS")] : []
     return [
       .target(
         name: "Chapter\(number)",
         dependencies: chapter.dependencies,
-        path: "\(root)/\(chapter.folder)",
-        // The chapter text sits beside the starter code; solutions have none.
-        exclude: workshopSolutions ? [] : ["README.md"]
+        path: "Exercises/\(chapter.folder)",
+        // The chapter text sits beside the starter code.
+        exclude: ["README.md"]
       ),
       .testTarget(
         name: "Chapter\(number)Tests",
         dependencies: [.target(name: "Chapter\(number)")] + chapter.testDependencies,
-        path: "Tests/Chapter\(number)Tests",
-        swiftSettings: define
+        path: "Tests/Chapter\(number)Tests"
       ),
     ]
   }

@@ -22,6 +22,23 @@ public enum CompilerOutput {
     return errors
   }
 
+  /// The compiler's warning lines about the kit's own files (in `Exercises/`, `Solutions/`,
+  /// `Tests/` or `Sources/`), without duplicates, shortened as ``errors(in:limit:)`` shortens.
+  /// Warnings about checked-out dependencies' code are not the kit's to fix.
+  public static func warnings(in output: String) -> [String] {
+    var seen: Set<String> = []
+    var warnings: [String] = []
+    for line in output.split(whereSeparator: \.isNewline)
+    where line.contains(": warning: ") && !line.contains("/checkouts/") {
+      let short = shortened(String(line))
+      guard ["Exercises/", "Solutions/", "Tests/", "Sources/"].contains(where: short.hasPrefix),
+        seen.insert(short).inserted
+      else { continue }
+      warnings.append(short)
+    }
+    return warnings
+  }
+
   /// The lines that say why a test process stopped: runtime errors and the signal, without
   /// the stack traces; the last lines of the output when there are none.
   public static func crashLines(in output: String, limit: Int = 6) -> [String] {

@@ -43,16 +43,18 @@ enum Shell {
   ///
   /// - Parameters:
   ///   - environment: Changes to this process's environment; a nil value removes a variable.
+  ///   - baseEnvironment: The environment the changes apply to; this process's unless given.
   ///   - watchdog: Stops the program when it no longer makes progress; none when nil.
   static func run(
     _ arguments: [String], in directory: URL, environment: [String: String?] = [:],
+    baseEnvironment: [String: String] = ProcessInfo.processInfo.environment,
     watchdog: Watchdog? = nil
   ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var variables = ProcessInfo.processInfo.environment
+    var variables = baseEnvironment
     for (key, value) in environment { variables[key] = value }
     process.environment = variables
     let pipe = Pipe()

@@ -29,16 +29,34 @@ struct TestCommand {
   /// code loops forever is not left waiting.
   static let stallLimit = Duration.seconds(120)
 
-  /// Runs the tests of the given chapters, or of all chapters in the package when nil; with
-  /// `includingKit`, the library's and the kit's own tests run too.
+  /// Runs the tests of the given chapters, or of all chapters when nil, in the generated
+  /// ``ChapterPackage`` of the learner's code or of the reference solutions.
   ///
-  /// Chapters' tests are stopped when they make no progress for ``stallLimit``; the kit's own
-  /// tests, some of which run for minutes by design, are not.
-  ///
-  /// The learner's code builds in `.build-workshop`, the solutions in `.build-solutions`:
-  /// separate from `.build`, so a test run started by `swift run workshop` never waits for
-  /// the build folder that `swift run` itself holds, and switching modes rebuilds nothing.
-  func run(chapters: [Chapter]?, solutions: Bool, includingKit: Bool = false) throws -> Outcome {
+  /// Chapters' tests are stopped when they make no progress for ``stallLimit``.
+  func run(chapters: [Chapter]?, solutions: Bool) throws -> Outcome {
+    let selected = chapters ?? Chapters.all
+    let package = ChapterPackage(root: root, solutions: solutions)
+    try package.write(selected)
+    let filter = selected.map(\.testTarget).joined(separator: "|")
+    return try swiftTest(
+      [
+        "--package-path", package.folder.path, "--scratch-path", package.scratch.path,
+        "--filter", "^(\(filter))\\.",
+      ],
+      baseEnvironment: StableEnvironment.variables(), stallLimit: Self.stallLimit)
+  }
+
+  /// Runs the library's and the kit's own tests, in the kit's package (`.build-kit`), with no
+  /// stall limit: some of them run for minutes by design.
+  func runKit() throws -> Outcome {
+    try swiftTest(
+      ["--scratch-path", ".build-kit", "--skip", "^Chapter[0-9]+Tests\\."],
+      baseEnvironment: ProcessInfo.processInfo.environment, stallLimit: nil)
+  }
+
+  private func swiftTest(
+    _ arguments: [String], baseEnvironment: [String: String], stallLimit: Duration?
+  ) throws -> Outcome {
     let streamFolder = root.appendingPathComponent(".workshop")
     try FileManager.default.createDirectory(at: streamFolder, withIntermediateDirectories: true)
     let stream = streamFolder.appendingPathComponent(
@@ -46,27 +64,19 @@ struct TestCommand {
     try? FileManager.default.removeItem(at: stream)
     defer { try? FileManager.default.removeItem(at: stream) }
 
-    let selected = chapters ?? Chapters.all
-    let filter = selected.map(\.testTarget).joined(separator: "|")
-    let filterArguments = includingKit ? [] : ["--filter", "^(\(filter))\\."]
     let shell = try Shell.run(
-      [
-        "swift", "test",
-        "--scratch-path", solutions ? ".build-solutions" : ".build-workshop",
-        "--disable-xctest",
-      ] + filterArguments + [
+      ["swift", "test", "--disable-xctest"] + arguments + [
         "--experimental-event-stream-output", stream.path,
         "--experimental-event-stream-version", "0",
       ],
       in: root,
       environment: [
-        "WORKSHOP_CHAPTERS": chapters.map { $0.map(\.paddedNumber).joined(separator: ",") },
-        "WORKSHOP_SOLUTIONS": solutions ? "1" : nil,
         // A crash is reported as such; the runtime's backtracer can hang for minutes where
         // it may not inspect the crashed process (as in some containers).
-        "SWIFT_BACKTRACE": "enable=no",
+        "SWIFT_BACKTRACE": "enable=no"
       ],
-      watchdog: includingKit ? nil : Shell.Watchdog(progressFile: stream, limit: Self.stallLimit))
+      baseEnvironment: baseEnvironment,
+      watchdog: stallLimit.map { Shell.Watchdog(progressFile: stream, limit: $0) })
     let text = (try? String(contentsOf: stream, encoding: .utf8)) ?? ""
     return Outcome(run: EventStreamParser.parse(text), shell: shell)
   }

@@ -119,22 +119,12 @@ struct VariantPackage {
     return result + rest
   }
 
-  /// Makes `relativePath` hold exactly `contents`.
   private func sync(_ contents: [String: String], into relativePath: String) throws {
-    let files = FileManager.default
-    let url = folder.appendingPathComponent(relativePath)
-    try files.createDirectory(at: url, withIntermediateDirectories: true)
-    for name in try files.contentsOfDirectory(atPath: url.path) where contents[name] == nil {
-      try files.removeItem(at: url.appendingPathComponent(name))
-    }
-    for (name, text) in contents {
-      try writeIfChanged(text, to: url.appendingPathComponent(name))
-    }
+    try GeneratedFiles(folder: folder).sync(contents, into: relativePath)
   }
 
   private func writeIfChanged(_ text: String, to url: URL) throws {
-    if let old = try? String(contentsOf: url, encoding: .utf8), old == text { return }
-    try text.write(to: url, atomically: true, encoding: .utf8)
+    try GeneratedFiles(folder: folder).writeIfChanged(text, to: url)
   }
 
   private func manifest(for variants: [Variant], testImports: [String: Set<String>]) -> String {
@@ -143,21 +133,10 @@ struct VariantPackage {
     var usesKit = false
     var targets: [String] = []
     for variant in variants {
-      let moduleImports = Self.imports(in: variant.files.values)
-      let testImports = testImports[variant.module] ?? []
-      // CSQLite and Crypto come with the library: its product makes their modules visible.
-      let library: Set<String> = ["EventSourcing", "CSQLite", "Crypto"]
-      var moduleDependencies: [String] = []
-      if !moduleImports.isDisjoint(with: library) {
-        moduleDependencies.append(".product(name: \"EventSourcing\", package: \"\(kit)\")")
-      }
-      var testDependencies = ["\"\(variant.module)\""]
-      if !testImports.isDisjoint(with: library) {
-        testDependencies.append(".product(name: \"EventSourcing\", package: \"\(kit)\")")
-      }
-      if testImports.contains("EventSourcingTesting") {
-        testDependencies.append(".product(name: \"EventSourcingTesting\", package: \"\(kit)\")")
-      }
+      let moduleDependencies = KitDependencies.ofModule(
+        importing: Self.imports(in: variant.files.values), kit: kit)
+      let testDependencies = KitDependencies.ofTests(
+        of: variant.module, importing: testImports[variant.module] ?? [], kit: kit)
       usesKit = usesKit || moduleDependencies.count + testDependencies.count > 1
       targets.append(
         """
