@@ -15,8 +15,10 @@ fi
 swift run workshop slides --output "$output"
 failed=0
 for page in "$output"/[0-9]*.html; do
+  # The output folder may be given relative or absolute; the browser needs an absolute URL.
+  absolute="$(cd "$(dirname "$page")" && pwd)/$(basename "$page")"
   report=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-    --window-size=1280,720 --dump-dom "file://$PWD/$page?check" 2>/dev/null \
+    --window-size=1280,720 --dump-dom "file://$absolute?check" 2>/dev/null \
     | sed -n 's:.*<pre id="overflow-report">\([^<]*\)</pre>.*:\1:p')
   if [ -z "$report" ]; then
     echo "✘ $(basename "$page"): the deck did not report (script error?)"
@@ -30,6 +32,6 @@ for page in "$output"/[0-9]*.html; do
 done
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --window-size=1280,720 --screenshot="$output/screenshot-welcome-4.png" \
-  "file://$PWD/$output/00-welcome.html#4" > /dev/null 2>&1
+  "file://$(cd "$output" && pwd)/00-welcome.html#4" > /dev/null 2>&1
 echo "screenshot of a slide: $output/screenshot-welcome-4.png"
 exit "$failed"
