@@ -47,9 +47,12 @@ struct VariantCheck {
     progress("Building \(variants.count) copies of \(chapters.count) chapters' solutions…")
     let failedToBuild = try build(variants)
 
-    // Each chapter's copies first run together, in one process; only when that process
-    // crashes or hangs do the copies it did not finish run again one by one, so that one
-    // mutant's crash is judged on its own.
+    // Each chapter's copies first run together, in one process. A copy runs again alone
+    // when that process crashed or hung before its tests ended, so that one mutant's crash is
+    // judged on its own; and when its verdict in the batch is not the one it should have (a
+    // mutant not caught, a solution that fails), because the copies' tests share the
+    // process's threads there: a test that races two writers may then never see them overlap,
+    // as it always does when a learner runs one chapter alone.
     var runs: [String: (TestRun, stalled: Bool)] = [:]
     for chapter in chapters {
       let built = variants.filter { $0.chapter == chapter && failedToBuild[$0.module] == nil }
@@ -59,8 +62,9 @@ struct VariantCheck {
       for variant in built {
         let own = batch.restricted(toTarget: variant.testTarget)
         let ended = !own.tests.isEmpty && own.tests.allSatisfy { $0.status != .didNotFinish }
-        if batch.isComplete && !stalled || ended {
-          runs[variant.module] = (TestRun(tests: own.tests, didStart: true, didFinish: true), false)
+        let run = TestRun(tests: own.tests, didStart: true, didFinish: true)
+        if (batch.isComplete && !stalled || ended) && Self.isAsExpected(variant, run) {
+          runs[variant.module] = (run, false)
         } else {
           progress("Testing \(variant.module) alone…")
           runs[variant.module] = try test([variant])
@@ -93,6 +97,14 @@ struct VariantCheck {
       }
     }
     return chapters.compactMap { reports[$0.number] }
+  }
+
+  /// Whether a copy's run gives the verdict it should: a mutant caught, a solution passing.
+  private static func isAsExpected(_ variant: VariantPackage.Variant, _ run: TestRun) -> Bool {
+    switch variant.kind {
+    case .mutant(let mutant): MutantVerdict.judge(run, mutantTask: mutant.task).isCaught
+    case .reference, .alternative: VerifyRules.solutionProblems(run).isEmpty
+    }
   }
 
   /// Builds the copies; returns those that do not compile, with their errors.
