@@ -21,15 +21,22 @@ extension Application {
   /// When the save brings the aggregate to a multiple of its type's ``SnapshotInterval``, a
   /// snapshot is taken after the events are stored.
   ///
+  /// - Parameter tracking: For an application that turns another application's events into
+  ///   events of its own (a process application): the position of the notification that
+  ///   caused these events, recorded in the same transaction.
   /// - Returns: The notification IDs given to the saved events.
   /// - Throws: ``RecorderError/versionConflict(originatorID:version:)`` when another writer
   ///   saved one of these versions first, ``MapperError`` when an event cannot be stored, and
   ///   (with a ``HashChain``) ``RepositoryError/historyNotStored(id:version:)`` when the events
-  ///   before the pending ones are not stored. Then nothing is stored and the aggregate keeps
-  ///   its pending events.
+  ///   before the pending ones are not stored; with `tracking`,
+  ///   ``TrackingError/alreadyProcessed(_:)`` when the notification was processed before and
+  ///   ``ConfigurationError/trackingUnsupported`` when the recorder keeps no positions. Then
+  ///   nothing is stored and the aggregate keeps its pending events.
   @discardableResult
-  public func save<State>(_ aggregate: inout EventSourced<State>) async throws -> [Int] {
-    let saved = try await store([aggregate], tracking: nil)
+  public func save<State>(
+    _ aggregate: inout EventSourced<State>, tracking: Tracking? = nil
+  ) async throws -> [Int] {
+    let saved = try await store([aggregate], tracking: tracking)
     _ = aggregate.collectEvents()
     try await takeDueSnapshots(of: saved.pending)
     return saved.notificationIDs
@@ -39,13 +46,14 @@ extension Application {
   /// then forgets them.
   ///
   /// - Returns: The notification IDs given to the saved events, the first aggregate's first.
-  /// - Throws: What ``save(_:)-(EventSourced<State>)`` throws, for either aggregate; then
-  ///   nothing is stored and both keep their pending events.
+  /// - Throws: What ``save(_:tracking:)`` throws, for either aggregate; then nothing is
+  ///   stored and both keep their pending events.
   @discardableResult
   public func save<First, Second>(
-    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>
+    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>,
+    tracking: Tracking? = nil
   ) async throws -> [Int] {
-    let saved = try await store([first, second], tracking: nil)
+    let saved = try await store([first, second], tracking: tracking)
     _ = first.collectEvents()
     _ = second.collectEvents()
     try await takeDueSnapshots(of: saved.pending)
@@ -56,14 +64,14 @@ extension Application {
   /// and then forgets them.
   ///
   /// - Returns: The notification IDs given to the saved events, in the order of the arguments.
-  /// - Throws: What ``save(_:)-(EventSourced<State>)`` throws, for any of them; then nothing
-  ///   is stored and all three keep their pending events.
+  /// - Throws: What ``save(_:tracking:)`` throws, for any of them; then nothing is stored and
+  ///   all three keep their pending events.
   @discardableResult
   public func save<First, Second, Third>(
     _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>,
-    _ third: inout EventSourced<Third>
+    _ third: inout EventSourced<Third>, tracking: Tracking? = nil
   ) async throws -> [Int] {
-    let saved = try await store([first, second, third], tracking: nil)
+    let saved = try await store([first, second, third], tracking: tracking)
     _ = first.collectEvents()
     _ = second.collectEvents()
     _ = third.collectEvents()
@@ -75,11 +83,13 @@ extension Application {
   /// forgets them.
   ///
   /// - Returns: The notification IDs given to the saved events, in the order of the array.
-  /// - Throws: What ``save(_:)-(EventSourced<State>)`` throws, for any of them; then nothing
-  ///   is stored and every aggregate keeps its pending events.
+  /// - Throws: What ``save(_:tracking:)`` throws, for any of them; then nothing is stored and
+  ///   every aggregate keeps its pending events.
   @discardableResult
-  public func save<State>(_ aggregates: inout [EventSourced<State>]) async throws -> [Int] {
-    let saved = try await store(aggregates, tracking: nil)
+  public func save<State>(
+    _ aggregates: inout [EventSourced<State>], tracking: Tracking? = nil
+  ) async throws -> [Int] {
+    let saved = try await store(aggregates, tracking: tracking)
     for index in aggregates.indices { _ = aggregates[index].collectEvents() }
     try await takeDueSnapshots(of: saved.pending)
     return saved.notificationIDs

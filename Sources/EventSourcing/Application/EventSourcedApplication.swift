@@ -15,32 +15,37 @@ extension EventSourcedApplication {
   public var notificationLog: NotificationLog { application.notificationLog }
 
   /// Saves an aggregate's pending events, and then forgets them; see
-  /// ``Application/save(_:)-(EventSourced<State>)``.
+  /// ``Application/save(_:tracking:)``.
   @discardableResult
-  public func save<State>(_ aggregate: inout EventSourced<State>) async throws -> [Int] {
-    try await application.save(&aggregate)
+  public func save<State>(
+    _ aggregate: inout EventSourced<State>, tracking: Tracking? = nil
+  ) async throws -> [Int] {
+    try await application.save(&aggregate, tracking: tracking)
   }
 
   /// Saves the pending events of two aggregates, all or none, and then forgets them.
   @discardableResult
   public func save<First, Second>(
-    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>
+    _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>,
+    tracking: Tracking? = nil
   ) async throws -> [Int] {
-    try await application.save(&first, &second)
+    try await application.save(&first, &second, tracking: tracking)
   }
 
   /// Saves the pending events of three aggregates, all or none, and then forgets them.
   @discardableResult
   public func save<First, Second, Third>(
     _ first: inout EventSourced<First>, _ second: inout EventSourced<Second>,
-    _ third: inout EventSourced<Third>
+    _ third: inout EventSourced<Third>, tracking: Tracking? = nil
   ) async throws -> [Int] {
-    try await application.save(&first, &second, &third)
+    try await application.save(&first, &second, &third, tracking: tracking)
   }
 
   /// Saves the pending events of aggregates of one type, all or none, and then forgets them.
   @discardableResult
-  public func save<State>(_ aggregates: inout [EventSourced<State>]) async throws -> [Int] {
-    try await application.save(&aggregates)
+  public func save<State>(
+    _ aggregates: inout [EventSourced<State>], tracking: Tracking? = nil
+  ) async throws -> [Int] {
+    try await application.save(&aggregates, tracking: tracking)
   }
 }
