@@ -47,6 +47,20 @@ struct FastJSONDecoderErrorTests {
     if let found { #expect(decodingErrorSummary(found) == "dataCorrupted at " + path) }
   }
 
+  // RFC 8259 §6 allows an exponent after a zero integer part ("0e3"); Foundation's JSONDecoder
+  // refuses it. This decoder follows the RFC, and the fuzz target (Tests/Fuzz) knows the
+  // difference: the libFuzzer run found it with `{"number":\r0e3}`.
+  @Test(
+    "A zero with an exponent is a number, as RFC 8259 says",
+    arguments: [
+      ("{\"number\":\r0e3}", 0.0), (#"{"number":0E+2}"#, 0.0), (#"{"number":-0e-1}"#, 0.0),
+      (#"{"number":0e0}"#, 0.0),
+    ])
+  func zeroWithExponent(text: String, expected: Double) throws {
+    struct Number: Decodable { var number: Double }
+    #expect(try decodeFast(Number.self, Data(text.utf8)).number == expected)
+  }
+
   // JSONDecoder also accepts a trailing comma in an object; this decoder follows RFC 8259.
   @Test(
     "Malformed JSON is refused with dataCorrupted, never a crash",
