@@ -11,25 +11,62 @@ import PackageDescription
 let workshopChapters:
   [(folder: String, dependencies: [Target.Dependency], testDependencies: [Target.Dependency])] = [
     ("01-PlainDog", [], []),
-    ("02-EventSourcedDog", [], []),
-    ("03-EventStore", [], []),
+    ("02-EventSourcedDog", ["GivenEvents", "GivenBasics"], ["GivenEvents", "GivenBasics"]),
     (
-      "04-SQLitePersistence", ["EventSourcing", "CSQLite"],
-      ["EventSourcing", "EventSourcingTesting"]
+      "03-EventStore", ["GivenDog", "GivenEvents", "GivenBasics"],
+      ["GivenDog", "GivenEvents", "GivenBasics"]
+    ),
+    (
+      "04-SQLitePersistence",
+      ["EventSourcing", "CSQLite", "GivenDatabase", "GivenDog", "GivenEvents", "GivenBasics"],
+      ["EventSourcing", "EventSourcingTesting", "GivenDog", "GivenEvents", "GivenBasics"]
     ),
     (
       "05-HashChains",
-      ["EventSourcing", "CSQLite", .product(name: "Crypto", package: "swift-crypto")],
-      ["EventSourcing"]
+      [
+        "EventSourcing", .product(name: "Crypto", package: "swift-crypto"), "GivenBasics",
+      ],
+      ["EventSourcing", "GivenDatabase", "GivenDog", "GivenRecorder"]
     ),
     (
-      "06-Encryption", ["EventSourcing", .product(name: "Crypto", package: "swift-crypto")],
-      ["EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto")]
+      "06-Encryption",
+      [
+        "EventSourcing", .product(name: "Crypto", package: "swift-crypto"), "GivenDog",
+        "GivenEvents", "GivenBasics",
+      ],
+      [
+        "EventSourcing", "EventSourcingTesting", .product(name: "Crypto", package: "swift-crypto"),
+        "GivenEvents", "GivenBasics",
+      ]
     ),
-    ("07-Snapshots", ["EventSourcing"], ["EventSourcing"]),
-    ("08-NotificationLog", ["EventSourcing"], ["EventSourcing", "EventSourcingTesting"]),
-    ("09-TheRealThing", ["EventSourcing"], ["EventSourcing"]),
+    ("07-Snapshots", ["EventSourcing", "GivenBasics"], ["EventSourcing", "GivenBasics"]),
+    (
+      "08-NotificationLog", ["EventSourcing", "GivenDog", "GivenEvents", "GivenBasics"],
+      ["EventSourcing", "EventSourcingTesting", "GivenDog", "GivenEvents", "GivenBasics"]
+    ),
+    ("09-TheRealThing", ["EventSourcing", "GivenBasics"], ["EventSourcing", "GivenBasics"]),
   ]
+
+/// The given code that the chapters import and learners never edit, kept once in
+/// `Exercises/Given/`: module name, folder and dependencies.
+let givenModules: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+  ("GivenBasics", "Basics", []),
+  ("GivenEvents", "Events", []),
+  ("GivenDog", "Dog", ["GivenEvents", "GivenBasics"]),
+  ("GivenDatabase", "Database", ["CSQLite"]),
+  (
+    "GivenRecorder", "Recorder",
+    ["EventSourcing", "GivenDatabase", "GivenEvents", "GivenBasics"]
+  ),
+]
+
+func givenTargets() -> [Target] {
+  givenModules.map { module in
+    .target(
+      name: module.name, dependencies: module.dependencies,
+      path: "Exercises/Given/\(module.folder)")
+  }
+}
 
 // The package is the same whatever the environment: the chapter modules are built from
 // Exercises/, so that editors and `swift build` see the learner's code. The workshop command
@@ -132,7 +169,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "WorkshopTests", dependencies: ["WorkshopKit", "workshop"]),
-  ] + chapterTargets()
+  ] + givenTargets() + chapterTargets()
 )
 
 // Swift 6 language mode is the default for tools version 6; these upcoming features keep

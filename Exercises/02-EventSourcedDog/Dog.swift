@@ -1,4 +1,6 @@
 public import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// A dog whose state is derived from its events.
 ///

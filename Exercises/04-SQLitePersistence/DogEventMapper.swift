@@ -1,5 +1,7 @@
 public import EventSourcing
 import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// Turns a dog's recorded events into stored events (a topic and JSON bytes) and back.
 ///

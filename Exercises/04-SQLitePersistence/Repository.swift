@@ -1,5 +1,7 @@
 public import EventSourcing
 public import Foundation
+import GivenBasics
+public import GivenDog
 
 /// Gives back dogs by rebuilding them from their stored events.
 public struct Repository: Sendable {

@@ -1,5 +1,6 @@
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 extension SQLiteRecorder {
   // MARK: - Task 4: one dog's events

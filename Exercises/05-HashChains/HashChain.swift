@@ -1,6 +1,7 @@
 import Crypto
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 /// Links each event of a dog to the one before it with SHA-256 hashes, so that the hash of
 /// the newest event (the head hash) stands for the dog's whole history.

@@ -1,6 +1,7 @@
 public import Crypto
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 /// Encrypts stored state with AES-256 in Galois/Counter Mode, which also authenticates it.
 ///

@@ -1,5 +1,7 @@
 public import EventSourcing
 public import Foundation
+import GivenBasics
+public import GivenDog
 
 /// Gives back dogs by reading their stored events and replaying them.
 public struct DogRepository: Sendable {

@@ -1,5 +1,7 @@
 public import EventSourcing
 public import Foundation
+public import GivenBasics
+public import GivenDog
 
 /// The application: registers dogs, teaches them tricks, and tells about them.
 ///

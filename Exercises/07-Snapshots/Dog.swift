@@ -1,4 +1,5 @@
 public import Foundation
+import GivenBasics
 
 /// A dog whose state is derived from its events, and can start from a snapshot.
 ///

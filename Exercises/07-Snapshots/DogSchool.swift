@@ -1,5 +1,6 @@
 public import EventSourcing
 public import Foundation
+public import GivenBasics
 
 /// The application: registers dogs, teaches them tricks, tells about them, and keeps
 /// snapshots of long-lived dogs so that loading them stays fast.

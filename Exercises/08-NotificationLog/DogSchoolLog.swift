@@ -1,3 +1,5 @@
+import GivenBasics
+
 /// The school's notification log: every event of every dog, numbered, read in pages or in
 /// sections.
 public struct DogSchoolLog: Sendable {

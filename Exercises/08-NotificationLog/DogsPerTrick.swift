@@ -1,4 +1,5 @@
 import EventSourcing
+import GivenBasics
 
 /// A projection: follows the school's notification log and counts how many dogs know each
 /// trick, in a view that remembers how far it got.

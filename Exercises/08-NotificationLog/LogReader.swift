@@ -1,3 +1,5 @@
+import GivenBasics
+
 /// Reads the notification log from a position on, and remembers how far it got.
 ///
 /// Each ``read()`` returns only the notifications recorded since the last one: nothing is

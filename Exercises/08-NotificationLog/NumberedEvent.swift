@@ -1,3 +1,5 @@
+public import GivenEvents
+
 /// A notification: an event with its position in the school's notification log.
 ///
 /// Each dog numbers its own events (``RecordedEvent/originatorVersion``); the store also

@@ -1,4 +1,6 @@
 public import Foundation
+import GivenBasics
+public import GivenDog
 
 /// Gives back dogs by rebuilding them from their events in the store.
 public struct Repository: Sendable {

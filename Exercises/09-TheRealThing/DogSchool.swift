@@ -1,5 +1,7 @@
 public import EventSourcing
 public import Foundation
+public import struct GivenBasics.DogDetails
+public import struct GivenBasics.NotImplemented
 
 /// The tutorial's application on the EventSourcing library.
 ///

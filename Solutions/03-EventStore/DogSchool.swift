@@ -1,4 +1,6 @@
 public import Foundation
+public import GivenBasics
+public import GivenDog
 
 /// The application: registers dogs, teaches them tricks, and tells about them.
 ///

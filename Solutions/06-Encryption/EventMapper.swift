@@ -1,5 +1,6 @@
 public import EventSourcing
 import Foundation
+public import GivenEvents
 
 /// Turns the dog's recorded events into the library's stored events and back.
 ///

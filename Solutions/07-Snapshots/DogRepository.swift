@@ -1,5 +1,6 @@
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 /// Gives back dogs from their newest snapshot and the events after it.
 public struct DogRepository: Sendable {

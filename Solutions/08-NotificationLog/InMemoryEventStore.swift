@@ -1,5 +1,6 @@
 public import Foundation
 import Synchronization
+public import GivenEvents
 
 /// Keeps every dog's history and, beside it, the notification log: every event of every dog
 /// in the order it was appended.

@@ -1,5 +1,6 @@
 public import EventSourcing
 public import Foundation
+import struct GivenBasics.DogDetails
 
 /// The tutorial's application on the EventSourcing library.
 ///

@@ -1,8 +1,9 @@
 /// One chapter of the workshop: where its code lives, what it is called, and its hints.
 ///
 /// The code of chapter `NN-Name` lives in `Exercises/NN-Name/` (starter code and chapter text)
-/// and `Solutions/NN-Name/` (reference solution); both build the module `ChapterNN`, tested
-/// by `Tests/ChapterNNTests/`.
+/// and `Solutions/NN-Name/` (the files of the reference solution that differ from the starter
+/// code, laid over it); both build the module `ChapterNN`, tested by `Tests/ChapterNNTests/`.
+/// Code that chapters share and learners never edit is in modules under `Exercises/Given/`.
 public struct Chapter: Sendable, Equatable {
   /// The chapter's number, from 1.
   public let number: Int
@@ -32,7 +33,8 @@ public struct Chapter: Sendable, Equatable {
   /// The exercise folder, relative to the package root.
   public var exercisePath: String { "Exercises/\(folder)" }
 
-  /// The solution folder, relative to the package root.
+  /// The solution folder, relative to the package root: only the files that differ from the
+  /// exercise's.
   public var solutionPath: String { "Solutions/\(folder)" }
 
   /// The chapter text, relative to the package root.

@@ -17,6 +17,10 @@ struct SnippetPackage {
   /// their module then depends on the kit's package, which also makes the library's own
   /// dependencies (CSQLite, Crypto) importable.
   private var chaptersUsingLibrary: Set<Int> = []
+  /// What each chapter's solution imports (set by `write(_:)`).
+  private var chapterImports: [Int: Set<String>] = [:]
+  /// The given modules the solutions import (set by `write(_:)`).
+  private var given: [ChapterSources.GivenModule] = []
 
   init(root: URL) {
     self.root = root
@@ -31,6 +35,7 @@ struct SnippetPackage {
     try? files.removeItem(at: sources)
     var snippets: [Int: [SnippetExtractor.Snippet]] = [:]
     chaptersUsingLibrary = []
+    chapterImports = [:]
     for chapter in chapters {
       let text = try String(
         contentsOf: root.appendingPathComponent(chapter.textPath), encoding: .utf8)
@@ -38,28 +43,43 @@ struct SnippetPackage {
       snippets[chapter.number] = blocks
       let module = sources.appendingPathComponent("Chapter\(chapter.paddedNumber)")
       try files.createDirectory(at: module, withIntermediateDirectories: true)
-      let solution = root.appendingPathComponent(chapter.solutionPath)
-      for name in try files.contentsOfDirectory(atPath: solution.path)
-      where name.hasSuffix(".swift") {
-        let file = solution.appendingPathComponent(name)
-        try files.copyItem(at: file, to: module.appendingPathComponent(name))
-        if try Self.importsLibrary(String(contentsOf: file, encoding: .utf8)) {
-          chaptersUsingLibrary.insert(chapter.number)
-        }
+      let solution = try ChapterSources(root: root).solution(chapter)
+      for (name, code) in solution {
+        try code.write(to: module.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        if Self.importsLibrary(code) { chaptersUsingLibrary.insert(chapter.number) }
       }
+      // The blocks see what the chapter's tests see: its module and the given modules.
+      let tests = try ChapterSources.swiftSources(
+        in: root.appendingPathComponent("Tests/\(chapter.testTarget)"))
+      chapterImports[chapter.number] = VariantPackage.imports(in: solution.values)
+        .union(VariantPackage.imports(in: tests.values))
       let snippetFolder = sources.appendingPathComponent("Snippets\(chapter.paddedNumber)")
       try files.createDirectory(at: snippetFolder, withIntermediateDirectories: true)
+      let given = (chapterImports[chapter.number] ?? []).filter { $0.hasPrefix("Given") }.sorted()
+      let imports = (["Chapter\(chapter.paddedNumber)"] + given)
+        .map { "import \($0)" }.joined(separator: "; ")
       // A target needs at least one file, even when the text has no code.
-      var contents = ["Anchor.swift": "import Chapter\(chapter.paddedNumber)\n"]
+      var contents = ["Anchor.swift": imports + "\n"]
       for block in blocks {
         // Keep this header `headerLines` long, so errors map back to the text's lines.
         contents["Line\(block.line).swift"] =
-          "// \(chapter.textPath), line \(block.line)\nimport Chapter\(chapter.paddedNumber)\n\n"
-          + block.code
+          "// \(chapter.textPath), line \(block.line)\n\(imports)\n\n" + block.code
       }
       for (name, code) in contents {
         try code.write(
           to: snippetFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+    }
+    given = try ChapterSources(root: root).givenModules(
+      importedBy: chapterImports.values.reduce(into: Set<String>()) { $0.formUnion($1) })
+    let givenFolder = folder.appendingPathComponent(ChapterSources.givenFolder)
+    try? files.removeItem(at: givenFolder)
+    for module in given {
+      let moduleFolder = folder.appendingPathComponent(module.path)
+      try files.createDirectory(at: moduleFolder, withIntermediateDirectories: true)
+      for (name, code) in module.files {
+        try code.write(
+          to: moduleFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
       }
     }
     try manifest(for: chapters).write(
@@ -104,15 +124,22 @@ struct SnippetPackage {
   private func manifest(for chapters: [Chapter]) -> String {
     // A path dependency's identity is its folder's name, lowercased.
     let kit = root.lastPathComponent.lowercased()
-    let targets = chapters.map { chapter in
+    let usesKit =
+      !chaptersUsingLibrary.isEmpty
+      || ChapterSources.targets(for: given, kit: kit).contains { $0.contains(".product(") }
+    let givenTargets = ChapterSources.targets(for: given, kit: kit)
+    let targets = givenTargets + chapters.map { chapter in
       let number = chapter.paddedNumber
-      let library =
-        chaptersUsingLibrary.contains(chapter.number)
-        ? "dependencies: [.product(name: \"EventSourcing\", package: \"\(kit)\")]" : ""
+      var dependencies = ChapterSources.givenDependencies(
+        chapterImports[chapter.number] ?? [], among: given)
+      if chaptersUsingLibrary.contains(chapter.number) {
+        dependencies.append(".product(name: \"EventSourcing\", package: \"\(kit)\")")
+      }
       return """
-            .target(name: "Chapter\(number)"\(library.isEmpty ? "" : ", " + library)),
+            .target(name: "Chapter\(number)", dependencies: [\(dependencies.joined(separator: ", "))]),
             .target(
-              name: "Snippets\(number)", dependencies: ["Chapter\(number)"],
+              name: "Snippets\(number)",
+              dependencies: ["Chapter\(number)"] + [\(ChapterSources.givenDependencies(chapterImports[chapter.number] ?? [], among: given).joined(separator: ", "))],
               swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
         """
     }
@@ -124,7 +151,7 @@ struct SnippetPackage {
       let package = Package(
         name: "WorkshopSnippets",
         platforms: [.macOS(.v15)],
-        dependencies: [\(chaptersUsingLibrary.isEmpty ? "" : ".package(path: \"\(root.path)\")")],
+        dependencies: [\(usesKit ? ".package(path: \"\(root.path)\")" : "")],
         targets: [
       \(targets.joined(separator: "\n"))
         ]

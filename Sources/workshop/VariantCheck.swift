@@ -140,8 +140,7 @@ struct VariantCheck {
   /// what cannot be read or applied goes into `problems`.
   private func copies(of chapter: Chapter, problems: inout [String]) -> [VariantPackage.Variant] {
     let prefix = "Chapter\(chapter.paddedNumber)_"
-    guard let reference = try? Self.files(in: root.appendingPathComponent(chapter.solutionPath))
-    else {
+    guard let reference = try? ChapterSources(root: root).solution(chapter) else {
       problems.append("cannot read \(chapter.solutionPath)")
       return []
     }

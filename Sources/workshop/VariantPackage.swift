@@ -83,8 +83,15 @@ struct VariantPackage {
         try files.removeItem(at: url.appendingPathComponent(name))
       }
     }
+    // The given modules that the copies and their tests import, in the kit's layout.
+    let imports = variants.reduce(into: Set<String>()) { $0.formUnion(Self.imports(in: $1.files.values)) }
+      .union(testImports.values.reduce(into: Set<String>()) { $0.formUnion($1) })
+    let given = try ChapterSources(root: root).givenModules(importedBy: imports)
+    for module in given {
+      try sync(module.files, into: module.path)
+    }
     try writeIfChanged(
-      manifest(for: variants, testImports: testImports),
+      manifest(for: variants, testImports: testImports, given: given),
       to: folder.appendingPathComponent("Package.swift"))
   }
 
@@ -127,21 +134,29 @@ struct VariantPackage {
     try GeneratedFiles(folder: folder).writeIfChanged(text, to: url)
   }
 
-  private func manifest(for variants: [Variant], testImports: [String: Set<String>]) -> String {
+  private func manifest(
+    for variants: [Variant], testImports: [String: Set<String>],
+    given: [ChapterSources.GivenModule]
+  ) -> String {
     // A path dependency's identity is its folder's name, lowercased.
     let kit = root.lastPathComponent.lowercased()
-    var usesKit = false
-    var targets: [String] = []
+    var targets = ChapterSources.targets(for: given, kit: kit)
+    var usesKit = targets.contains { $0.contains(".product(") }
     for variant in variants {
-      let moduleDependencies = KitDependencies.ofModule(
-        importing: Self.imports(in: variant.files.values), kit: kit)
-      let testDependencies = KitDependencies.ofTests(
+      let codeImports = Self.imports(in: variant.files.values)
+      let moduleDependencies = KitDependencies.ofModule(importing: codeImports, kit: kit)
+      let kitTestDependencies = KitDependencies.ofTests(
         of: variant.module, importing: testImports[variant.module] ?? [], kit: kit)
-      usesKit = usesKit || moduleDependencies.count + testDependencies.count > 1
+      usesKit = usesKit || moduleDependencies.count + kitTestDependencies.count > 1
+      let givenModuleDependencies = ChapterSources.givenDependencies(codeImports, among: given)
+      let allModuleDependencies = givenModuleDependencies + moduleDependencies
+      let testDependencies =
+        kitTestDependencies
+        + ChapterSources.givenDependencies(testImports[variant.module] ?? [], among: given)
       targets.append(
         """
             .target(
-              name: "\(variant.module)", dependencies: [\(moduleDependencies.joined(separator: ", "))],
+              name: "\(variant.module)", dependencies: [\(allModuleDependencies.joined(separator: ", "))],
               path: "Solutions/\(variant.module)"),
             .testTarget(
               name: "\(variant.testTarget)", dependencies: [\(testDependencies.joined(separator: ", "))],

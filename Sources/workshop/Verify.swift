@@ -110,6 +110,15 @@ extension Workshop {
       var problems = paths.filter {
         !FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
       }.map { "missing \($0)" }
+      // A solution folder holds only what differs from the exercise: a copy would drift.
+      let sources = ChapterSources(root: root)
+      let exercise = (try? sources.exercise(chapter)) ?? [:]
+      let overlay =
+        (try? ChapterSources.swiftSources(in: root.appendingPathComponent(chapter.solutionPath)))
+        ?? [:]
+      for (name, text) in overlay.sorted(by: { $0.key < $1.key }) where exercise[name] == text {
+        problems.append("\(chapter.solutionPath)/\(name) is the same as the exercise's: delete it")
+      }
       if chapter.hints.isEmpty { problems.append("no hints") }
       for (task, hints) in chapter.hints where hints.isEmpty || hints.contains(where: \.isEmpty) {
         problems.append("an empty hint for task \(task)")

@@ -1,6 +1,8 @@
 import Chapter02
 import Foundation
 import Testing
+import GivenBasics
+import GivenEvents
 
 @Suite("Chapter 2: an event-sourced Dog")
 struct Chapter02Tests {

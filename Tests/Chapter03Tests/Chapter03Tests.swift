@@ -2,6 +2,9 @@ import Chapter03
 import Foundation
 import Synchronization
 import Testing
+import GivenBasics
+import GivenEvents
+import GivenDog
 
 @Suite("Chapter 3: an in-memory event store and an application")
 struct Chapter03Tests {

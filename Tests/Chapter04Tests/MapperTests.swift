@@ -2,6 +2,9 @@ import Chapter04
 import struct EventSourcing.StoredEvent
 import Foundation
 import Testing
+import GivenBasics
+import GivenEvents
+import GivenDog
 
 @Suite("Chapter 4, tasks 1-2: the mapper")
 struct MapperTests {

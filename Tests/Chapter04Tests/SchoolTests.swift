@@ -3,6 +3,9 @@ import enum EventSourcing.RecorderError
 import struct EventSourcing.StoredEvent
 import Foundation
 import Testing
+import GivenBasics
+import GivenEvents
+import GivenDog
 
 @Suite("Chapter 4, task 6: a school that survives a restart")
 struct SchoolTests {

@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 import struct EventSourcing.StoredEvent
+import GivenDog
+import GivenRecorder
 
 /// Fido's stored events: registered, then the given tricks.
 func fidoHistory(id: UUID = UUID(), tricks: [String]) throws -> [StoredEvent] {

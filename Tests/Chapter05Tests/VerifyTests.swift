@@ -3,6 +3,8 @@ import Foundation
 import Testing
 
 import struct EventSourcing.StoredEvent
+import GivenDatabase
+import GivenRecorder
 
 @Suite("Chapter 5, task 4: verification catches tampering")
 struct VerifyTests {

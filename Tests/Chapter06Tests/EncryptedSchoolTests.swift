@@ -3,6 +3,8 @@ import Crypto
 import EventSourcing
 import Foundation
 import Testing
+import GivenBasics
+import GivenEvents
 
 @Suite("Chapter 6: an encrypted dog school")
 struct EncryptedSchoolTests {

@@ -1,5 +1,6 @@
 import Chapter07
 import Foundation
+import GivenBasics
 
 /// What differs between a dog and the one expected, as words for a test's message: "version 0
 /// instead of 3, createdOn … instead of …". Empty when they are equal.

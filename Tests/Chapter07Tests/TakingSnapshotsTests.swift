@@ -2,6 +2,7 @@ import Chapter07
 import EventSourcing
 import Foundation
 import Testing
+import GivenBasics
 
 @Suite("Chapter 7: taking snapshots")
 struct TakingSnapshotsTests {

@@ -4,6 +4,9 @@ import EventSourcingTesting
 import Foundation
 import Synchronization
 import Testing
+import GivenBasics
+import GivenDog
+import GivenEvents
 
 @Suite("Chapter 8: a projection that follows the log")
 struct ProjectionTests {

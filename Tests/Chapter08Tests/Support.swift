@@ -3,6 +3,9 @@ import EventSourcing
 import Foundation
 import Synchronization
 import Testing
+import GivenBasics
+import GivenDog
+import GivenEvents
 
 /// A school with `dogs` dogs, each registered and taught the given tricks, one command at a
 /// time: `dogs * (1 + tricks.count)` notifications in all.

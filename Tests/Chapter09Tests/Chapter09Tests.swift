@@ -2,6 +2,7 @@ import Chapter09
 import EventSourcing
 import Foundation
 import Testing
+import struct GivenBasics.DogDetails
 
 @Suite("Chapter 9: the dog school on the EventSourcing library")
 struct Chapter09Tests {

@@ -1,5 +1,7 @@
 // Differs from the reference: new and replayed events share one private mutate(with:), replay folds with reduce(into:), and collectEvents swaps the array out.
 public import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// A dog whose state is derived from its events.
 public struct Dog: Sendable {

@@ -1,5 +1,7 @@
 // Differs from the reference: replay checks the whole history before applying any event, record bumps version first, and collectEvents copies then empties.
 public import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// A dog whose state is derived from its events.
 public struct Dog: Sendable {

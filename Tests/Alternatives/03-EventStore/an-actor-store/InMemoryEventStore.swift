@@ -1,5 +1,6 @@
 // Differs from the reference: the store is an actor; append never awaits, so its check and write cannot be interleaved.
 public import Foundation
+public import GivenEvents
 
 /// Keeps the events of every dog in memory, in the order of each dog's history.
 public actor InMemoryEventStore {

@@ -1,5 +1,7 @@
 // Differs from the reference: commands save through collectEvents() on the dog and getDog maps the dog with a closure.
 public import Foundation
+public import GivenBasics
+public import GivenDog
 
 /// The application: registers dogs, teaches them tricks, and tells about them.
 public struct DogSchool: Sendable {

@@ -1,5 +1,7 @@
 // Differs from the reference: checks for an empty history with an if statement and names the replayed dog.
 public import Foundation
+import GivenBasics
+public import GivenDog
 
 /// Gives back dogs by rebuilding them from their events in the store.
 public struct Repository: Sendable {

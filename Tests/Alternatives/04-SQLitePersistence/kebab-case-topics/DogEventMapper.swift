@@ -1,6 +1,8 @@
 // Differs: kebab-case topics (dog-registered), one Codable payload with optional fields.
 public import EventSourcing
 import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// Turns a dog's recorded events into stored events (a topic and JSON bytes) and back.
 public struct DogEventMapper: Sendable {

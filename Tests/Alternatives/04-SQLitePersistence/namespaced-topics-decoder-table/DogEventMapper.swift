@@ -1,6 +1,8 @@
 // Differs: namespaced topics (dogschool.Dog.Registered), a table of decoders keyed by topic.
 public import EventSourcing
 import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// Turns a dog's recorded events into stored events (a topic and JSON bytes) and back.
 public struct DogEventMapper: Sendable {

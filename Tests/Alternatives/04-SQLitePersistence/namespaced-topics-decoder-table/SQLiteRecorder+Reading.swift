@@ -1,6 +1,7 @@
 // Differs: the WHERE clause is a list of conditions joined with AND; LIMIT is written inline.
 public import EventSourcing
 public import Foundation
+import GivenDatabase
 
 extension SQLiteRecorder {
   /// Returns one aggregate's events within the bounds given.

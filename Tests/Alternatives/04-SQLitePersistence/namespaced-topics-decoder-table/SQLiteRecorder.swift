@@ -2,6 +2,7 @@
 public import EventSourcing
 import Foundation
 import Synchronization
+import GivenDatabase
 
 /// Keeps stored events in a SQLite database.
 public final class SQLiteRecorder: ApplicationRecorder {

@@ -1,6 +1,8 @@
 // Differs: versioned topics (dog.trickAdded.v1), JSONSerialization objects instead of Codable.
 public import EventSourcing
 import Foundation
+import GivenBasics
+public import GivenEvents
 
 /// Turns a dog's recorded events into stored events (a topic and JSON bytes) and back.
 public struct DogEventMapper: Sendable {

@@ -1,6 +1,8 @@
 // Differs: save builds the batch in a loop and skips a dog with nothing pending.
 public import EventSourcing
 public import Foundation
+public import GivenBasics
+public import GivenDog
 
 /// The application: registers dogs, teaches them tricks, and tells about them.
 public struct DogSchool: Sendable {

@@ -1,6 +1,7 @@
 // Differs: a bad limit returns early, `stop` is added only when given, NULL MAX becomes 0 in Swift.
 public import EventSourcing
 public import Foundation
+import GivenDatabase
 
 extension SQLiteRecorder {
   /// Returns one aggregate's events within the bounds given.

@@ -1,6 +1,7 @@
 // Differs from the reference: switches over the optional cipher, and opens the state with a guard and try? instead of do/catch.
 public import EventSourcing
 import Foundation
+public import GivenEvents
 
 /// Turns the dog's recorded events into the library's stored events and back, encrypting the
 /// state when a cipher is set.

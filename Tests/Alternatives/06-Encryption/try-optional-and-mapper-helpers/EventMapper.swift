@@ -1,6 +1,7 @@
 // Differs from the reference: seals and opens the state in two private helpers, and opens with a do/catch that rethrows the record's own error.
 public import EventSourcing
 import Foundation
+public import GivenEvents
 
 /// Turns the dog's recorded events into the library's stored events and back.
 public struct EventMapper: Sendable {

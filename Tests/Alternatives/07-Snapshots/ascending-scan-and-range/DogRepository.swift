@@ -1,6 +1,7 @@
 // Differs from the reference: reads the snapshots at or below the version in ascending order and takes the last, and branches with if/else.
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 /// Gives back dogs from their newest snapshot and the events after it.
 public struct DogRepository: Sendable {

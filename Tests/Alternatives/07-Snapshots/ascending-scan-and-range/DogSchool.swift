@@ -1,6 +1,7 @@
 // Differs from the reference: gets the dog before checking for a snapshot recorder, and finds a passed multiple by scanning the new versions.
 public import EventSourcing
 public import Foundation
+public import GivenBasics
 
 /// The application: registers dogs, teaches them tricks, tells about them, and keeps
 /// snapshots of long-lived dogs so that loading them stays fast.

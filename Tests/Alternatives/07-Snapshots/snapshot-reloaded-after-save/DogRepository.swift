@@ -1,6 +1,7 @@
 // Differs from the reference: returns early without a snapshot recorder, decodes the page of snapshots before taking its first, and reads events through one helper.
 public import EventSourcing
 public import Foundation
+import GivenBasics
 
 /// Gives back dogs from their newest snapshot and the events after it.
 public struct DogRepository: Sendable {

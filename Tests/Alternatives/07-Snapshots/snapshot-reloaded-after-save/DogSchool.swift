@@ -1,6 +1,7 @@
 // Differs from the reference: after the events are stored, takes the interval's snapshot with takeSnapshot at the saved version (reloading the dog), and counts the multiples passed with a stride.
 public import EventSourcing
 public import Foundation
+public import GivenBasics
 
 /// The application: registers dogs, teaches them tricks, tells about them, and keeps
 /// snapshots of long-lived dogs so that loading them stays fast.

@@ -2,6 +2,7 @@
 
 public import EventSourcing
 public import Foundation
+public import struct GivenBasics.DogDetails
 
 /// The tutorial's application on the EventSourcing library.
 ///

@@ -1,0 +1,11 @@
+public import GivenBasics
+public import GivenEvents
+
+// The EventSourcing library has types of these names too. Declared here, in this chapter's
+// module, the names mean the given types in every file, whichever modules a file imports.
+
+/// An event with its place in one dog's history: the given type, not the library's.
+public typealias RecordedEvent = GivenEvents.RecordedEvent
+
+/// Why the repository cannot return a dog: the given type, not the library's.
+public typealias RepositoryError = GivenBasics.RepositoryError
