@@ -45,4 +45,20 @@ struct WorkshopDecksTests {
       #expect(!html.contains("<script src"), "\(name) loads a script")
     }
   }
+
+  @Test("Every picture is used, takes its colours from the deck's variables and has no IDs")
+  func pictures() throws {
+    let folder = Self.root.appendingPathComponent("slides/pictures")
+    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "svg" }
+    #expect(files.count >= 6)
+    let used = try decks.decks().flatMap { $0.deck.slides.flatMap { $0.pictures.keys } }
+    for file in files {
+      let svg = try String(contentsOf: file, encoding: .utf8)
+      let name = file.lastPathComponent
+      #expect(used.contains("pictures/\(name)"), "\(name) is on no slide")
+      #expect(svg.contains("var(--ink"), "\(name) does not follow the theme")
+      #expect(!svg.contains(" id="), "\(name) has IDs, which clash when a page holds several pictures")
+    }
+  }
 }
