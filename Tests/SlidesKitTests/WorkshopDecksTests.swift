@@ -61,4 +61,33 @@ struct WorkshopDecksTests {
       #expect(!svg.contains(" id="), "\(name) has IDs, which clash when a page holds several pictures")
     }
   }
+
+  @Test("Every chapter deck is titled as its chapter and ends with the chapter's tasks, in order")
+  func chapterDecks() throws {
+    let exercises = try FileManager.default.contentsOfDirectory(
+      at: Self.root.appendingPathComponent("Exercises"), includingPropertiesForKeys: nil
+    ).filter { $0.lastPathComponent.first?.isNumber == true }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    let chapterDecks = try decks.decks().filter { $0.name.hasPrefix("0") && $0.name != "00-welcome" }
+    #expect(chapterDecks.count == exercises.count)
+    for ((name, deck), folder) in zip(chapterDecks, exercises) {
+      let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+      let lines = readme.split(separator: "\n").map(String.init)
+      #expect("# " + deck.title == lines.first, "\(name) is not titled as \(folder.lastPathComponent)")
+      let tasks = Self.taskNames(in: lines)
+      let last = try #require(deck.slides.last).markdown
+      #expect(last.hasPrefix("## Your tasks"), "\(name) does not end with its tasks")
+      #expect(Self.taskNames(in: last.split(separator: "\n").map(String.init)) == tasks, "\(name)")
+    }
+  }
+
+  /// The bold names of numbered items (`1. **Name.** …` or `1. **Name**: …`), without the stop.
+  private static func taskNames(in lines: [String]) -> [String] {
+    lines.compactMap { line in
+      guard line.first?.isNumber == true, let start = line.range(of: ". **"),
+        let end = line.range(of: "**", range: start.upperBound..<line.endIndex)
+      else { return nil }
+      let name = line[start.upperBound..<end.lowerBound]
+      return String(name.hasSuffix(".") ? name.dropLast() : name)
+    }
+  }
 }
