@@ -3,7 +3,10 @@
 #
 # - `?check` at 16:9 (1280 x 720) and 4:3 (1024 x 768): no slide's content overflows the stage,
 #   no list number or bullet is cut off, pictures fit on their slide, notes are never shown in
-#   the audience's view, and with `n` the notes lie inside the window, below the slide;
+#   the audience's view, and with `n` the notes lie inside the window, below the slide; keys
+#   and clicks work (PageDown/PageUp through every step, Right, Left, Space, Backspace, a
+#   click, steps appearing one at a time, b and . for blackout, t for the theme, + and - for
+#   the text size, o and Esc for the overview);
 # - `?check=presenter`: the presenter view shows the current slide larger than the next one,
 #   all inside the window, with notes in a sans-serif font of at least 20 px;
 # - printing to PDF gives one page per slide, each 16:9.
@@ -38,7 +41,7 @@ report() { # size url
 
 # Prints the names of a report's lists that are not empty; nothing when all are.
 problems() {
-  echo "$1" | grep -oE '"[A-Za-z]+":\[[0-9][^]]*\]' || true
+  echo "$1" | grep -oE '"[A-Za-z]+":\[[0-9"][^]]*\]' || true
 }
 
 failed=0

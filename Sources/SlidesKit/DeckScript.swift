@@ -308,7 +308,69 @@ enum DeckScript {
         report.notesFontSize = getComputedStyle(notesPanel).fontSize;
         body.classList.remove('show-notes');
         layout();
+        report.keysNotWorking = checkKeys();
         return report;
+      }
+
+      function press(key, shiftKey) {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: key, shiftKey: !!shiftKey,
+          bubbles: true, cancelable: true }));
+      }
+
+      // Presses keys and clicks as a speaker or a clicker would, and names what did not work.
+      function checkKeys() {
+        const failing = [];
+        const expect = (name, isWorking) => { if (!isWorking) { failing.push(name); } };
+        const at = (slide, part) => current === slide && step === part;
+        const last = slides.length - 1;
+        const total = slides.reduce((sum, _, i) => sum + fragments(i).length, 0) + last;
+        show(0, 0, true);
+        for (let i = 0; i < total; i += 1) { press('PageDown'); }
+        expect('PageDown through every step', at(last, fragments(last).length));
+        for (let i = 0; i < total; i += 1) { press('PageUp'); }
+        expect('PageUp back through every step', at(0, 0));
+        press('ArrowRight'); press(' ');
+        const forward = { slide: current, step: step };
+        press('ArrowLeft'); press('Backspace');
+        expect('Right and Space forward, Left and Backspace back', at(0, 0) &&
+          (forward.slide > 0 || forward.step > 0));
+        slides[0].querySelector('.content').dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
+        expect('a click advances', !at(0, 0));
+        const withSteps = slides.findIndex((_, i) => fragments(i).length > 0);
+        if (withSteps >= 0) {
+          show(withSteps, 0, true);
+          const first = fragments(withSteps)[0];
+          const hidden = getComputedStyle(first).visibility === 'hidden';
+          press('PageDown');
+          expect('steps appear one at a time', hidden && getComputedStyle(first).visibility === 'visible' &&
+            current === withSteps);
+        }
+        show(0, 0, true);
+        press('b');
+        const cover = blackout.getBoundingClientRect();
+        expect('b blacks out the whole window', body.classList.contains('blackout') &&
+          cover.width >= window.innerWidth && cover.height >= window.innerHeight);
+        press('.');
+        expect('. ends the blackout', !body.classList.contains('blackout'));
+        const paper = getComputedStyle(slides[0]).backgroundColor;
+        press('t');
+        const turned = getComputedStyle(slides[0]).backgroundColor;
+        press('t');
+        expect('t changes the theme and back', turned !== paper && getComputedStyle(slides[0]).backgroundColor === paper);
+        const heading = slides[0].querySelector('h1, h2, p');
+        const before = heading ? heading.getBoundingClientRect().height : 0;
+        press('+');
+        const larger = heading ? heading.getBoundingClientRect().height : 0;
+        press('-');
+        expect('+ and - change the text size', larger > before && zoom() === 1);
+        press('o');
+        const tiles = overview.querySelectorAll('.thumbnail');
+        expect('o shows every slide in the overview', body.classList.contains('overview') &&
+          tiles.length === slides.length && tiles[0].getBoundingClientRect().width > 100);
+        press('Escape');
+        expect('Esc closes the overview', !body.classList.contains('overview'));
+        show(0, 0, true);
+        return failing;
       }
 
       function checkPresenter() {
