@@ -44,7 +44,9 @@ enum DeckScript {
       function place(box) {
         const scale = Math.min(box.width / 1280, box.height / 720);
         const left = box.left + (box.width - 1280 * scale) / 2;
-        const top = box.top + (box.height - 720 * scale) / 2;
+        // In the presenter view the slide sits at the top, next to the next slide's preview.
+        const isPresenter = body.classList.contains('presenter');
+        const top = box.top + (isPresenter ? 0 : (box.height - 720 * scale) / 2);
         deck.style.transform = 'translate(' + left + 'px, ' + top + 'px) scale(' + scale + ')';
       }
 

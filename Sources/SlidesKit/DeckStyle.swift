@@ -120,6 +120,9 @@ enum DeckStyle {
     body.print-preview { overflow: visible; }
     @page { size: 1280px 720px; margin: 0; }
     @media print {
+      /* Paper is light whatever the screen's theme; backgrounds print as shown. */
+      html:root:not(#print) { \(light) }
+      * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       html, body { height: auto; overflow: visible; background: none; }
       #deck { position: static; width: 1280px; height: auto; transform: none !important; }
       .slide, .slide.current { display: flex; position: relative; width: 1280px; height: 720px;
