@@ -63,4 +63,16 @@ struct PresentingTests {
     #expect(
       SlidesError.missingPicture(deck: "test.md", path: "pictures/cat.svg").description.contains("pictures/cat.svg"))
   }
+
+  @Test("The page prints one 16:9 page per slide, and knows the keys of a clicker")
+  func pageSettings() {
+    let html = DeckHTML().html(for: Deck(title: "T", slides: [Slide(markdown: "# T", notes: "")]))
+    #expect(html.contains("@page { size: 1280px 720px; margin: 0; }"))
+    #expect(html.contains("break-after: page"))
+    #expect(html.contains("@page { size: 1280px 1080px; margin: 0; }"), "?print-notes")
+    for key in ["'PageDown'", "'PageUp'", "'Backspace'", "'b'", "'.'", "'o'", "'Escape'", "'t'", "'+'", "'-'"] {
+      #expect(html.contains("case \(key)"), "\(key)")
+    }
+    #expect(html.contains("prefers-color-scheme: dark"))
+  }
 }
