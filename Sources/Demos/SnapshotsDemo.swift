@@ -25,7 +25,7 @@ struct Walks: Aggregate, Equatable {
 /// An aggregate with a long history, loaded with and without snapshots.
 struct SnapshotsDemo: Demo {
   let name = "snapshots"
-  let summary = "a dog's 100,000 walks, loaded with and without snapshots"
+  var summary: String { "a dog's \(eventCount.formatted()) walks, loaded with and without snapshots" }
   /// How many walks the dog goes for; small in tests.
   var eventCount = 100_000
   /// How many walks are saved at a time.
