@@ -9,7 +9,8 @@
 #   the text size, o and Esc for the overview);
 # - `?check=presenter`: the presenter view shows the current slide larger than the next one,
 #   all inside the window, with notes in a sans-serif font of at least 20 px;
-# - printing to PDF gives one page per slide, each 16:9.
+# - printing to PDF gives one page per slide, each 16:9; with `?print-notes`, every slide's notes
+#   are printed under it and fit on the page.
 #
 # Then it writes screenshots into the output folder for a person to look at: the presenter
 # view, the notes view at 4:3, a picture slide (light and dark), the overview, and a printed
@@ -77,6 +78,15 @@ for page in "$folder"/[0-9]*.html; do
     fail "$name: presenter view's current slide ($now px) is not larger than the next ($next px)"
   fi
 
+  printed=$(report 1280,1080 "$url?check=printed-notes&print-preview&print-notes")
+  printed_notes=$(echo "$printed" | sed -n 's/.*"printedNotes":\([0-9]*\).*/\1/p')
+  with_notes=$(echo "$printed" | sed -n 's/.*"withNotes":\([0-9]*\).*/\1/p')
+  if [ -z "$printed" ]; then
+    fail "$name: the print preview did not report"
+  elif [ -n "$(problems "$printed")" ] || [ "$printed_notes" != "$with_notes" ]; then
+    fail "$name: with ?print-notes, $printed_notes of $with_notes notes printed; cut: $(problems "$printed")"
+  fi
+
   pdf="$folder/${name%.html}.pdf"
   chrome --print-to-pdf="$pdf" "$url" > /dev/null
   pages=$(grep -aoE '/Type ?/Page([^s]|$)' "$pdf" | wc -l || true)
@@ -88,7 +98,8 @@ for page in "$folder"/[0-9]*.html; do
   fi
   rm -f "$pdf"
   if [ "$deck_failed" = 0 ]; then
-    echo "✔ $name: $slides slides, $pages printed 16:9 pages, presenter notes ${size}px sans-serif"
+    echo "✔ $name: $slides slides, $pages printed 16:9 pages ($printed_notes with notes)," \
+      "presenter notes ${size}px sans-serif"
   fi
 done
 

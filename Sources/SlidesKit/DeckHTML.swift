@@ -22,8 +22,10 @@
 ///
 /// For automated checks in a headless browser, `?check` adds a JSON report in the element
 /// with the ID `check-report`: slides whose content overflows, list markers cut off, notes the
-/// audience would see, notes outside the window, and pictures that do not fit; `?check=presenter`
-/// reports the presenter view's layout and the notes' font.
+/// audience would see, notes outside the window, pictures that do not fit, and keys that do not
+/// work; `?check=presenter` reports the presenter view's layout and the notes' font, and
+/// `?check=printed-notes&print-preview&print-notes` the slides whose notes do not fit on their
+/// printed page.
 public struct DeckHTML: Sendable {
   /// Creates a renderer.
   public init() {}

@@ -135,6 +135,21 @@ extension DeckScript {
         return failing;
       }
 
+      // With the print style sheet on screen (?print-preview&print-notes): slides whose notes
+      // do not fit in the space under the slide on their page.
+      function checkPrintedNotes() {
+        const cut = [];
+        let printed = 0;
+        slides.forEach((slide, i) => {
+          const notes = slide.querySelector('.notes');
+          if (!notes) { return; }
+          if (notes.clientHeight > 0) { printed += 1; }
+          if (notes.scrollHeight > notes.clientHeight + 1) { cut.push(i + 1); }
+        });
+        return { printedNotes: printed, withNotes: slides.filter((slide) => slide.querySelector('.notes')).length,
+          printedNotesCut: cut };
+      }
+
       function checkPresenter() {
         const now = deck.getBoundingClientRect();
         const nextBox = document.getElementById('presenter-next').getBoundingClientRect();

@@ -299,7 +299,9 @@ enum DeckScript {
       document.addEventListener('click', handleClick);
       layout();
       if (params.has('check')) {
-        report(params.get('check') === 'presenter' ? (show(1, 0, true), layout(), checkPresenter()) : checkSlides());
+        const kind = params.get('check');
+        report(kind === 'presenter' ? (show(1, 0, true), layout(), checkPresenter()) :
+          kind === 'printed-notes' ? checkPrintedNotes() : checkSlides());
       }
       const at = fromHash();
       show(at.slide, at.step);
