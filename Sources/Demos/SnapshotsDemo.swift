@@ -57,6 +57,9 @@ struct SnapshotsDemo: Demo {
     narrator.say(
       "snapshot interval \(interval.formatted()): \(stored.count.formatted()) snapshots stored, "
         + "the newest at version \((stored.last?.originatorVersion ?? 0).formatted())")
+    narrator.say(
+      "(a save that passes a multiple of \(interval.formatted()) takes one, at the version it "
+        + "reaches)")
 
     narrator.step("Loading Fido by replaying every event")
     let clock = ContinuousClock()
