@@ -10,7 +10,9 @@
 # - `?check=presenter`: the presenter view shows the current slide larger than the next one,
 #   all inside the window, with notes in a sans-serif font of at least 20 px;
 # - printing to PDF gives one page per slide, each 16:9; with `?print-notes`, every slide's notes
-#   are printed under it and fit on the page.
+#   are printed under it and fit on the page;
+# - where Node 20 or later is installed, `p` opens the presenter window and the two windows
+#   follow each other (scripts/check-presenter-sync.js).
 #
 # Then it writes screenshots into the output folder for a person to look at: the presenter
 # view, the notes view at 4:3, a picture slide (light and dark), the overview, and a printed
@@ -102,6 +104,20 @@ for page in "$folder"/[0-9]*.html; do
       "presenter notes ${size}px sans-serif"
   fi
 done
+
+# The presenter window and the audience window follow each other; this drives two windows
+# through the DevTools protocol, which takes Node (20 or later) where it is installed.
+node_flags=()
+if command -v node > /dev/null && [ "$(node -e 'console.log(typeof WebSocket)')" != function ]; then
+  node_flags=(--experimental-websocket)
+fi
+if command -v node > /dev/null \
+  && [ "$(node "${node_flags[@]}" -e 'console.log(typeof WebSocket)' 2> /dev/null)" = function ]; then
+  node "${node_flags[@]}" scripts/check-presenter-sync.js "$browser" "file://$folder/03-event-store.html" \
+    2> /dev/null || failed=1
+else
+  echo "- presenter window sync not checked: it needs Node 20 or later"
+fi
 
 # Screenshots, for a person to look at.
 shot() { # file size url
