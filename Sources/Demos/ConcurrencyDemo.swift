@@ -6,7 +6,7 @@ struct ConcurrencyDemo: Demo {
   let name = "concurrency"
   let summary = "two users change the same dog; one wins, the other retries"
 
-  func run(narrator: Narrator) async throws {
+  func run(narrator: Narrator, files _: DemoFiles) async throws {
     let school = try DogSchool(environment: ["PERSISTENCE_MODULE": "memory"])
     let fidoID = try await school.registerDog(name: "Fido")
 
@@ -18,7 +18,7 @@ struct ConcurrencyDemo: Demo {
     narrator.step("Alice teaches 'sit' and saves first")
     alicesFido.addTrick("sit")
     try await school.save(&alicesFido)
-    narrator.say("saved: Fido is at version 2")
+    narrator.say("saved: Fido is at version \(alicesFido.version)")
 
     narrator.step("Bob teaches 'stay' and saves his stale copy")
     bobsFido.addTrick("stay")

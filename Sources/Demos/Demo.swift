@@ -4,8 +4,9 @@ public protocol Demo: Sendable {
   var name: String { get }
   /// What the demo shows, in one line.
   var summary: String { get }
-  /// Runs the demo, telling its story through the narrator.
-  func run(narrator: Narrator) async throws
+  /// Runs the demo, telling its story through the narrator; demos that use SQLite put their
+  /// files where `files` says.
+  func run(narrator: Narrator, files: DemoFiles) async throws
 }
 
 /// Every demo, in the order of the chapters they illustrate.

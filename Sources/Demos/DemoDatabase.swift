@@ -24,6 +24,23 @@ struct DemoDatabase {
     }
   }
 
+  /// Runs one statement with its `?` bound to `blob`.
+  func execute(_ sql: String, binding blob: Data) throws {
+    try withDatabase { database in
+      var statement: OpaquePointer?
+      guard sqlite3_prepare_v2(database, sql, -1, &statement, nil) == SQLITE_OK else {
+        throw DemoError(String(cString: sqlite3_errmsg(database)))
+      }
+      defer { sqlite3_finalize(statement) }
+      let bound = blob.withUnsafeBytes { bytes in
+        sqlite3_bind_blob(statement, 1, bytes.baseAddress, Int32(bytes.count), csqlite_transient())
+      }
+      guard bound == SQLITE_OK, sqlite3_step(statement) == SQLITE_DONE else {
+        throw DemoError(String(cString: sqlite3_errmsg(database)))
+      }
+    }
+  }
+
   /// The rows of one aggregate's events, oldest first.
   func rows(of originatorID: UUID) throws -> [Row] {
     try withDatabase { database in
@@ -86,22 +103,4 @@ extension Data {
       .joined()
     return count > limit ? text + "…" : text
   }
-}
-
-/// A new, empty folder for a demo's databases, removed by the caller.
-func makeDemoDirectory() throws -> URL {
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("workshop-demo-\(UUID().uuidString)", isDirectory: true)
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  return directory
-}
-
-/// The folder of a demo's databases, emptied when the demo starts and kept when it ends, so
-/// that the audience can open the files in a second terminal during and after the demo.
-func makeKeptDemoDirectory(named name: String) throws -> URL {
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("workshop-demo-\(name)", isDirectory: true)
-  try? FileManager.default.removeItem(at: directory)
-  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  return directory
 }

@@ -7,10 +7,10 @@ struct EncryptionDemo: Demo {
   let name = "encryption"
   let summary = "the same rows as stored (unreadable) and as loaded"
 
-  func run(narrator: Narrator) async throws {
-    let directory = try makeDemoDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
+  func run(narrator: Narrator, files: DemoFiles) async throws {
+    let directory = try files.makeFolder(for: name)
     let path = directory.appendingPathComponent("school.sqlite").path
+    files.announce(path, narrator: narrator)
 
     narrator.step("A new AES-GCM key, as CIPHER_KEY would hold it")
     let key = AESGCMCipher.makeKey()
@@ -25,7 +25,8 @@ struct EncryptionDemo: Demo {
 
     narrator.step("The rows as SQLite stores them")
     for row in try DemoDatabase(path: path).rows(of: fidoID) {
-      narrator.say("version \(row.version) \(row.topic): \(row.state.printable(limit: 40))")
+      narrator.say("version \(row.version) \(row.topic), \(row.state.count) bytes:")
+      narrator.show(row.state.printable(limit: 60))
     }
     narrator.say("Topics stay readable; the values (names, tricks) do not.")
 
@@ -42,5 +43,6 @@ struct EncryptionDemo: Demo {
     } catch let error as MapperError {
       narrator.say("refused: \(error)")
     }
+    files.finish(directory, databases: [path], narrator: narrator)
   }
 }

@@ -6,7 +6,7 @@ struct NotificationsDemo: Demo {
   let name = "notifications"
   let summary = "a projection following the log live as commands arrive"
 
-  func run(narrator: Narrator) async throws {
+  func run(narrator: Narrator, files _: DemoFiles) async throws {
     let school = try DogSchool(environment: ["PERSISTENCE_MODULE": "memory"])
     let view = InMemoryDogsPerTrickView()
     let follower = Follower(

@@ -3,28 +3,39 @@ import EventSourcing
 import Foundation
 
 /// Events in a real SQLite file attacked with plain SQL three ways: one byte of an event
-/// changed, a snapshot replaced by a forged one, two encrypted records swapped. Each time
-/// loading refuses and says where.
+/// changed, a snapshot replaced by a forged one, two encrypted records swapped. Each time the
+/// SQL shown is the SQL run, the rows are shown as stored before and after, and loading
+/// refuses and says where.
 struct TamperDemo: Demo {
   let name = "tamper"
-  let summary = "one byte, a forged snapshot and two swapped ciphertexts, each refused on loading"
+  let summary = "one byte, a snapshot, two ciphertexts changed; each refused"
 
-  func run(narrator: Narrator) async throws {
-    let directory = try makeKeptDemoDirectory(named: name)
-    try await changedByte(in: directory, narrator: narrator)
-    try await forgedSnapshot(in: directory, narrator: narrator)
-    try await swappedCiphertexts(in: directory, narrator: narrator)
-    narrator.say("The files stay in \(directory.path) for a second look with sqlite3.")
+  /// The salt of the hash chains: a secret of the application.
+  private static let salt = "kennel secret"
+
+  func run(narrator: Narrator, files: DemoFiles) async throws {
+    let directory = try files.makeFolder(for: name)
+    let databases = [
+      try await changedByte(in: directory, files: files, narrator: narrator),
+      try await forgedSnapshot(in: directory, files: files, narrator: narrator),
+      try await swappedCiphertexts(in: directory, files: files, narrator: narrator),
+    ]
+    files.finish(directory, databases: databases, narrator: narrator)
   }
 
-  private func changedByte(in directory: URL, narrator: Narrator) async throws {
-    let path = directory.appendingPathComponent("chained.sqlite").path
-    let settings = [
+  private func chainedSettings(_ path: String) -> [String: String] {
+    [
       "PERSISTENCE_MODULE": "sqlite", "SQLITE_DBNAME": path, "ENABLE_HASH_CHAIN": "true",
-      "SALT_FOR_DATA_INTEGRITY": "kennel secret",
+      "SALT_FOR_DATA_INTEGRITY": Self.salt,
     ]
+  }
+
+  private func changedByte(in directory: URL, files: DemoFiles, narrator: Narrator) async throws -> String {
+    let path = directory.appendingPathComponent("chained.sqlite").path
+    let settings = chainedSettings(path)
     let app = try Application(environment: settings)
-    narrator.step("Fido's history goes into \(path), each event hash-chained to the one before")
+    narrator.step("Fido's history goes into a file, each event hash-chained to the one before")
+    files.announce(path, narrator: narrator)
     var fido = EventSourced<Dog>.register(name: "Fido")
     try await app.save(&fido)
     for trick in ["sit", "roll over", "fetch ball"] {
@@ -33,37 +44,42 @@ struct TamperDemo: Demo {
     }
     let database = DemoDatabase(path: path)
     for row in try database.rows(of: fido.id) {
-      // A chained state is framed as 4 bytes of format tag, the previous event's hash and its
-      // own hash (32 bytes each), then the event's JSON.
-      let frame = 4 + 32 + 32
-      narrator.say(
-        "version \(row.version): \(frame) bytes of hashes, then "
-          + String(decoding: row.state.dropFirst(frame), as: UTF8.self))
+      narrator.say("version \(row.version): \(ChainedState(row.state))")
     }
 
-    narrator.step("Someone with access to the file changes one byte: 'roll over' becomes 'roll ovar'")
-    let sql =
-      "UPDATE stored_events SET state = CAST(replace(CAST(state AS TEXT), 'roll over', "
-      + "'roll ovar') AS BLOB) WHERE originator_version = 3"
+    narrator.step("Someone with access to the file turns 'roll over' into 'roll ovar'")
+    let before = try database.state(in: "stored_events", of: fido.id, version: 3)
+    let sql = """
+      UPDATE stored_events
+      SET state = CAST(replace(CAST(state AS TEXT), 'roll over', 'roll ovar')
+                       AS BLOB)
+      WHERE originator_version = 3
+      """
+    narrator.show(sql)
     try database.execute(sql)
-    narrator.say(sql)
+    let after = try database.state(in: "stored_events", of: fido.id, version: 3)
+    narrator.say("version 3 before: \(ChainedState(before))")
+    narrator.say("version 3 after:  \(ChainedState(after))")
+    narrator.say(ByteDifference(before, after).description)
     try await load(fido.id, settings: settings, narrator: narrator)
+    return path
   }
 
-  private func forgedSnapshot(in directory: URL, narrator: Narrator) async throws {
+  private func forgedSnapshot(in directory: URL, files: DemoFiles, narrator: Narrator) async throws -> String {
     let path = directory.appendingPathComponent("snapshots.sqlite").path
-    let settings = [
-      "PERSISTENCE_MODULE": "sqlite", "SQLITE_DBNAME": path, "ENABLE_HASH_CHAIN": "true",
-      "SALT_FOR_DATA_INTEGRITY": "kennel secret",
-    ]
+    let settings = chainedSettings(path)
     let intervals = [SnapshotInterval(Dog.self, every: 2)]
     let app = try Application(environment: settings, snapshotIntervals: intervals)
-    narrator.step("In \(path), Fido learns three tricks; a snapshot every 2 events")
+    narrator.step("In a second file, Fido learns three tricks; a snapshot every 2 events")
+    files.announce(path, narrator: narrator)
     var fido = EventSourced<Dog>.register(name: "Fido")
     for trick in ["sit", "stay", "roll over"] { fido.addTrick(trick) }
     try await app.save(&fido)
-    narrator.say("snapshot at version 4, framed like an event: its hash covers Fido's ID, the version,")
-    narrator.say("the state and the hash of event 4, keyed by the salt")
+    let database = DemoDatabase(path: path)
+    let stored = try database.state(in: "snapshots", of: fido.id, version: fido.version)
+    narrator.say("snapshot at version \(fido.version): \(ChainedState(stored))")
+    narrator.say("framed like an event: its hash covers Fido's ID, the version, the state and")
+    narrator.say("the hash of event \(fido.version), keyed by the salt")
 
     narrator.step("Someone replaces the snapshot with one that says Fido bites, made with a guessed salt")
     var biting = EventSourced<Dog>.register(name: "Fido")
@@ -71,40 +87,56 @@ struct TamperDemo: Demo {
     let forger = Mapper(hashChain: HashChain(salt: Data("a guess".utf8)))
     let forged = try forger.storedSnapshot(
       Snapshot(
-        originatorID: fido.id, originatorVersion: 4, createdOn: fido.createdOn,
+        originatorID: fido.id, originatorVersion: fido.version, createdOn: fido.createdOn,
         modifiedOn: fido.modifiedOn, state: biting.state),
-      headHash: try await app.repository.headHash(of: fido.id, version: 4))
-    let sql = "UPDATE snapshots SET state = X'\(forged.state.hex)' WHERE originator_version = 4"
-    try DemoDatabase(path: path).execute(sql)
-    narrator.say("UPDATE snapshots SET state = X'\(forged.state.hex.prefix(24))' (\(forged.state.count) bytes in all) WHERE originator_version = 4")
+      headHash: try await app.repository.headHash(of: fido.id, version: fido.version))
+    let sql = "UPDATE snapshots SET state = ? WHERE originator_version = \(fido.version)"
+    narrator.show(sql)
+    narrator.say("with ? bound to the forged snapshot's \(forged.state.count) bytes:")
+    narrator.show(forged.state.hexLines(width: 64))
+    try database.execute(sql, binding: forged.state)
+    let after = try database.state(in: "snapshots", of: fido.id, version: fido.version)
+    narrator.say("snapshot after: \(ChainedState(after))")
     try await load(fido.id, settings: settings, intervals: intervals, narrator: narrator)
+    return path
   }
 
-  private func swappedCiphertexts(in directory: URL, narrator: Narrator) async throws {
+  private func swappedCiphertexts(in directory: URL, files: DemoFiles, narrator: Narrator) async throws -> String {
     let path = directory.appendingPathComponent("encrypted.sqlite").path
     let settings = [
       "PERSISTENCE_MODULE": "sqlite", "SQLITE_DBNAME": path, "CIPHER_KEY": AESGCMCipher.makeKey(),
     ]
     let app = try Application(environment: settings)
-    narrator.step("In \(path), Fido's events are encrypted with AES-GCM, and no hash chain")
+    narrator.step("In a third file, Fido's events are encrypted with AES-GCM, and no hash chain")
+    files.announce(path, narrator: narrator)
     var fido = EventSourced<Dog>.register(name: "Fido")
     for trick in ["sit", "bite"] { fido.addTrick(trick) }
     try await app.save(&fido)
     let database = DemoDatabase(path: path)
-    for row in try database.rows(of: fido.id) {
-      narrator.say("version \(row.version): \(row.state.count) bytes, \(row.state.prefix(12).hex)…")
+    func showRows(_ moment: String) throws {
+      narrator.say(moment)
+      for row in try database.rows(of: fido.id) {
+        narrator.say("version \(row.version): \(row.state.count) bytes, \(row.state.prefix(12).hex)…")
+      }
     }
+    try showRows("as stored (the first 12 bytes of each, the nonce):")
 
     narrator.step("Someone swaps versions 2 and 3, so that Fido would bite before he sits")
-    let second = try database.state(in: "stored_events", of: fido.id, version: 2)
-    let third = try database.state(in: "stored_events", of: fido.id, version: 3)
-    try database.execute(
-      "UPDATE stored_events SET state = X'\(third.hex)' WHERE originator_version = 2;"
-        + "UPDATE stored_events SET state = X'\(second.hex)' WHERE originator_version = 3")
-    narrator.say("UPDATE stored_events SET state = (version 3's bytes) WHERE originator_version = 2")
-    narrator.say("UPDATE stored_events SET state = (version 2's bytes) WHERE originator_version = 3")
+    let sql = """
+      CREATE TEMP TABLE swap AS
+        SELECT originator_version AS version, state FROM stored_events
+        WHERE originator_version IN (2, 3);
+      UPDATE stored_events
+      SET state = (SELECT state FROM swap
+                   WHERE swap.version = 5 - stored_events.originator_version)
+      WHERE originator_version IN (2, 3);
+      """
+    narrator.show(sql)
+    try database.execute(sql)
+    try showRows("after the swap:")
     narrator.say("each record was sealed with its aggregate ID, version and topic as associated data")
     try await load(fido.id, settings: settings, narrator: narrator)
+    return path
   }
 
   /// Loads Fido in a new application, as a restarted process would.
@@ -123,7 +155,54 @@ struct TamperDemo: Demo {
   }
 }
 
+/// A hash-chained state as stored: 4 bytes of format tag, the previous hash and the record's
+/// own hash (32 bytes each), then the JSON; shown with the hashes cut to their first bytes.
+struct ChainedState: CustomStringConvertible {
+  static let frame = 4 + 32 + 32
+  let bytes: Data
+
+  init(_ bytes: Data) { self.bytes = bytes }
+
+  var description: String {
+    guard bytes.count >= Self.frame else { return bytes.printable() }
+    let previous = bytes.dropFirst(4).prefix(4).hex
+    let own = bytes.dropFirst(36).prefix(4).hex
+    return "prev \(previous)…, hash \(own)…, "
+      + String(decoding: bytes.dropFirst(Self.frame), as: UTF8.self)
+  }
+}
+
+/// How two versions of a stored state differ, counted byte by byte.
+struct ByteDifference: CustomStringConvertible {
+  let changed: [Int]
+  let lengths: (before: Int, after: Int)
+
+  init(_ before: Data, _ after: Data) {
+    let pairs = zip(before, after).enumerated()
+    changed = pairs.filter { $0.element.0 != $0.element.1 }.map(\.offset)
+    lengths = (before.count, after.count)
+  }
+
+  var description: String {
+    let bytes = changed.count == 1 ? "1 byte" : "\(changed.count) bytes"
+    let place = changed.count == 1 ? " (byte \(changed[0]) of \(lengths.after))" : ""
+    let length = lengths.before == lengths.after ? "" : ", and the length went from \(lengths.before) to \(lengths.after)"
+    return "\(bytes) changed\(place)\(length)"
+  }
+}
+
 extension Data {
   /// The bytes in hexadecimal.
   var hex: String { map { String(format: "%02x", $0) }.joined() }
+
+  /// The bytes in hexadecimal, in lines of `width` characters.
+  func hexLines(width: Int) -> String {
+    var text = Substring(hex)
+    var lines: [Substring] = []
+    while !text.isEmpty {
+      lines.append(text.prefix(width))
+      text = text.dropFirst(width)
+    }
+    return lines.joined(separator: "\n")
+  }
 }

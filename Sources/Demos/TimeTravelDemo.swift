@@ -6,7 +6,7 @@ struct TimeTravelDemo: Demo {
   let name = "time-travel"
   let summary = "a dog's history, and the dog as it was at each version"
 
-  func run(narrator: Narrator) async throws {
+  func run(narrator: Narrator, files _: DemoFiles) async throws {
     let school = try DogSchool(environment: ["PERSISTENCE_MODULE": "memory"])
 
     narrator.step("Fido is registered and learns three tricks")

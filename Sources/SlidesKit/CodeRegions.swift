@@ -6,11 +6,20 @@ public struct CodeReference: Sendable, Equatable {
   public let path: String
   /// The region's name.
   public let region: String
+  /// The lines to highlight, as written after the reference (`2-3,5`); empty for none.
+  public let highlightedLines: String
 
-  /// Reads a reference from a line of the form `@code(path#region)`; `nil` for other lines.
+  /// Reads a reference from a line of the form `@code(path#region)`, optionally followed by
+  /// lines to highlight in braces (`@code(path#region) {2-3}`); `nil` for other lines.
   public init?(line: String) {
-    let trimmed = line.trimmingWhitespace()
+    var trimmed = line.trimmingWhitespace()
+    var lines = ""
+    if trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") {
+      lines = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimmingWhitespace()
+      trimmed = trimmed[..<open].trimmingWhitespace()
+    }
     guard trimmed.hasPrefix("@code("), trimmed.hasSuffix(")") else { return nil }
+    highlightedLines = lines
     let inner = trimmed.dropFirst("@code(".count).dropLast()
     let parts = inner.split(separator: "#", maxSplits: 1)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
@@ -95,6 +104,8 @@ public enum SlidesError: Error, Equatable, CustomStringConvertible {
   case missingRegion(deck: String, path: String, region: String)
   /// The deck's first slide has no heading to title it.
   case missingTitle(deck: String)
+  /// A picture line names an SVG file that does not exist.
+  case missingPicture(deck: String, path: String)
 
   public var description: String {
     switch self {
@@ -105,6 +116,8 @@ public enum SlidesError: Error, Equatable, CustomStringConvertible {
         + "'// slide: \(region)' and '// slide end'."
     case .missingTitle(let deck):
       "\(deck): the first slide needs a heading, which titles the deck."
+    case .missingPicture(let deck, let path):
+      "\(deck): the picture \(path) does not exist (paths are relative to the deck's folder)."
     }
   }
 }

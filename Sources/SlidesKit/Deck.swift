@@ -18,10 +18,13 @@ public struct Slide: Sendable, Equatable {
   public let markdown: String
   /// The speaker notes' Markdown; empty when there are none.
   public let notes: String
+  /// The SVG pictures the slide shows, by the path its Markdown names them with.
+  public let pictures: [String: String]
 
   /// Creates a slide.
-  public init(markdown: String, notes: String) {
+  public init(markdown: String, notes: String, pictures: [String: String] = [:]) {
     self.markdown = markdown
     self.notes = notes
+    self.pictures = pictures
   }
 }

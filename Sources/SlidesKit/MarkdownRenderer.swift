@@ -2,13 +2,42 @@
 ///
 /// It covers what a projector needs, not all of CommonMark: headings, paragraphs, bullet and
 /// numbered lists, block quotes, tables, fenced code blocks (Swift is highlighted), and inline
-/// code, bold, italic and links. Everything else is shown as text, escaped.
+/// code, bold, italic and links. Everything else is shown as text, escaped. On top of that:
+///
+/// - **Step by step.** A line `. . .` (as in Pandoc) reveals what follows it one step later;
+///   list items written `+ item` instead of `- item` appear one per step.
+/// - **Highlighted lines.** A fence such as ```` ```swift {3-5,8} ```` highlights lines 3 to 5
+///   and 8 of the block and dims the others.
+/// - **Pictures.** A line `![description](pictures/name.svg)` shows that picture, when the
+///   renderer was given its SVG markup (``DeckParser`` reads it from the deck's folder).
 public struct MarkdownRenderer: Sendable {
-  /// Creates a renderer.
-  public init() {}
+  /// The SVG markup of the pictures, by the path the Markdown names them with.
+  public let pictures: [String: String]
+
+  /// Creates a renderer that embeds the given pictures.
+  public init(pictures: [String: String] = [:]) {
+    self.pictures = pictures
+  }
 
   /// Returns the HTML for a Markdown text.
   public func html(for markdown: String) -> String {
+    var steps: [[String]] = [[]]
+    var isInCode = false
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.trimmingWhitespace().hasPrefix("```") { isInCode.toggle() }
+      if !isInCode && line.trimmingWhitespace() == ". . ." {
+        steps.append([])
+      } else {
+        steps[steps.count - 1].append(String(line))
+      }
+    }
+    let parts = steps.map { blocks(for: $0.joined(separator: "\n")) }
+    guard let first = parts.first else { return "" }
+    return ([first] + parts.dropFirst().map { "<div class=\"fragment\">\($0)</div>" })
+      .joined(separator: "\n")
+  }
+
+  private func blocks(for markdown: String) -> String {
     var output: [String] = []
     var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
     while let line = lines.first {
@@ -27,6 +56,11 @@ public struct MarkdownRenderer: Sendable {
         output.append(blockQuote(&lines))
       } else if trimmed.hasPrefix("|") {
         output.append(table(&lines))
+      } else if let picture = PictureReference(line: trimmed), let svg = pictures[picture.path] {
+        lines.removeFirst()
+        output.append(
+          "<figure class=\"picture\" role=\"img\" aria-label=\"\(escapeHTML(picture.description))\">"
+            + "\(svg)</figure>")
       } else {
         output.append(paragraph(&lines))
       }
@@ -38,7 +72,12 @@ public struct MarkdownRenderer: Sendable {
 
   private func codeBlock(_ lines: inout ArraySlice<String>) -> String {
     let fence = lines.removeFirst().trimmingWhitespace()
-    let language = fence.dropFirst(3).trimmingWhitespace()
+    var language = fence.dropFirst(3).trimmingWhitespace()
+    var highlighted: CodeLines?
+    if language.hasSuffix("}"), let open = language.firstIndex(of: "{") {
+      highlighted = CodeLines(language[language.index(after: open)..<language.index(before: language.endIndex)])
+      language = language[..<open].trimmingWhitespace()
+    }
     var code: [String] = []
     while let line = lines.first {
       lines.removeFirst()
@@ -46,27 +85,34 @@ public struct MarkdownRenderer: Sendable {
       code.append(line)
     }
     let text = code.joined(separator: "\n")
-    let body = language == "swift" ? SwiftHighlighter().html(for: text) : escapeHTML(text)
-    let languageClass = language.isEmpty ? "" : " class=\"language-\(escapeHTML(language))\""
-    return "<pre><code\(languageClass)>\(body)</code></pre>"
+    var body = language == "swift" ? SwiftHighlighter().html(for: text) : escapeHTML(text)
+    var classes = language.isEmpty ? [] : ["language-\(escapeHTML(language))"]
+    if let highlighted {
+      body = highlighted.html(wrapping: body)
+      classes.append("has-highlights")
+    }
+    let classAttribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+    return "<pre><code\(classAttribute)>\(body)</code></pre>"
   }
 
   private func list(_ lines: inout ArraySlice<String>) -> String {
     let isOrdered = Self.orderedItemText(lines.first?.trimmingWhitespace() ?? "") != nil
-    var items: [String] = []
+    var items: [(text: String, isStep: Bool)] = []
     while let line = lines.first {
       let trimmed = line.trimmingWhitespace()
       if let text = isOrdered ? Self.orderedItemText(trimmed) : Self.bulletText(trimmed) {
-        items.append(text)
+        items.append((text, !isOrdered && trimmed.hasPrefix("+ ")))
       } else if !trimmed.isEmpty, line.hasPrefix("  "), !items.isEmpty {
-        items[items.count - 1] += " " + trimmed  // A continuation line of the item.
+        items[items.count - 1].text += " " + trimmed  // A continuation line of the item.
       } else {
         break
       }
       lines.removeFirst()
     }
     let tag = isOrdered ? "ol" : "ul"
-    return "<\(tag)>" + items.map { "<li>\(inline($0))</li>" }.joined() + "</\(tag)>"
+    return "<\(tag)>"
+      + items.map { "<li\($0.isStep ? " class=\"fragment\"" : "")>\(inline($0.text))</li>" }.joined()
+      + "</\(tag)>"
   }
 
   private func blockQuote(_ lines: inout ArraySlice<String>) -> String {
@@ -100,6 +146,7 @@ public struct MarkdownRenderer: Sendable {
     while let line = lines.first {
       let trimmed = line.trimmingWhitespace()
       if trimmed.isEmpty || trimmed.hasPrefix("```") || Self.headingLevel(trimmed) != nil
+        || (PictureReference(line: trimmed).map { pictures[$0.path] != nil } ?? false)
         || Self.isBullet(trimmed) || Self.orderedItemText(trimmed) != nil
         || trimmed.hasPrefix(">") || trimmed.hasPrefix("|")
       {
@@ -120,7 +167,7 @@ public struct MarkdownRenderer: Sendable {
   private static func isBullet(_ line: String) -> Bool { bulletText(line) != nil }
 
   private static func bulletText(_ line: String) -> String? {
-    guard line.hasPrefix("- ") || line.hasPrefix("* ") else { return nil }
+    guard line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") else { return nil }
     return String(line.dropFirst(2))
   }
 

@@ -27,9 +27,10 @@ public struct SlideDecks: Sendable {
 
   /// Parses every deck.
   ///
-  /// - Throws: ``SlidesError`` for the first deck with a broken code reference or no title.
+  /// - Throws: ``SlidesError`` for the first deck with a broken code reference, a missing
+  ///   picture or no title.
   public func decks() throws -> [(name: String, deck: Deck)] {
-    let parser = DeckParser(regions: CodeRegions(root: repositoryRoot))
+    let parser = DeckParser(regions: CodeRegions(root: repositoryRoot), pictures: PictureFolder(root: folder))
     return try sources().map { url in
       let name = url.deletingPathExtension().lastPathComponent
       return (name, try parser.parse(String(contentsOf: url, encoding: .utf8), name: url.lastPathComponent))
@@ -60,8 +61,10 @@ public struct SlideDecks: Sendable {
       <style>body { font: 24px/1.5 -apple-system, "Segoe UI", "DejaVu Sans", sans-serif;
       margin: 48px; } a { color: #b4461a; }</style></head>
       <body><h1>Workshop slides</h1><ol>\(links.joined(separator: "\n"))</ol>
-      <p>Keys: arrows and space to move, <kbd>n</kbd> for notes, <kbd>p</kbd> for the
-      presenter view.</p></body></html>
+      <p>Keys: a click, arrows, space or a clicker to move; <kbd>p</kbd> presenter view,
+      <kbd>n</kbd> notes, <kbd>o</kbd> overview, <kbd>b</kbd> blackout, <kbd>+</kbd>/<kbd>-</kbd>
+      text size, <kbd>t</kbd> theme. Print for one page per slide; add
+      <code>?print-notes</code> to a deck's address to print its notes too.</p></body></html>
 
       """.write(to: index, atomically: true, encoding: .utf8)
     written.append(index)

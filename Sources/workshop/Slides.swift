@@ -8,8 +8,11 @@ extension Workshop {
     static let configuration = CommandConfiguration(
       abstract: "Render the slides (slides/*.md) to HTML pages that work offline.",
       discussion: """
-        Open the index page in a browser. Keys: arrows and space to move, Home and End, n for
-        the speaker notes, p for the presenter view in a second window.
+        Open the index page in a browser. Keys: a click, arrows, space, PageDown and PageUp (a
+        clicker) to move, Home and End; p for the presenter view in a second window, n for the
+        notes under the slide, o for the overview, b for blackout, + and - for the text size,
+        t for the light or dark theme. Printing gives one 16:9 page per slide; open a deck
+        with ?print-notes to print the notes under each slide.
         """)
 
     @Option(help: "The folder to write the pages to, relative to the workshop's folder.")

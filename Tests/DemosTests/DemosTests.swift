@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -7,10 +8,10 @@ import Testing
 @Suite("Instructor demos")
 struct DemosTests {
   /// Runs a demo with a narrator that collects what it says.
-  private func transcript(of demo: any Demo) async throws -> String {
+  private func transcript(of demo: any Demo, files: DemoFiles = DemoFiles()) async throws -> String {
     let lines = Mutex<[String]>([])
     let narrator = Narrator(isInteractive: false) { line in lines.withLock { $0.append(line) } }
-    try await demo.run(narrator: narrator)
+    try await demo.run(narrator: narrator, files: files)
     return lines.withLock { $0.joined(separator: "\n") }
   }
 
@@ -41,22 +42,97 @@ struct DemosTests {
     #expect(text.contains("Fido knows sit, stay"))
   }
 
-  @Test("tamper shows the changed row and the refusal that names the version")
+  @Test("tamper shows the rows before and after, the SQL it runs, and the refusals")
   func tamper() async throws {
     let text = try await transcript(of: TamperDemo())
     #expect(text.contains("version 3: "))
+    #expect(text.contains("version 3 before: "))
+    #expect(text.contains("\"roll ovar\""))
+    #expect(text.contains("1 byte changed (byte "), "the demo says one byte and changes one")
     #expect(text.contains("refused: Version 3 of aggregate"))
+    #expect(text.contains("UPDATE snapshots SET state = ? WHERE originator_version = 4"))
+    #expect(text.contains("snapshot after: "))
+    #expect(text.contains("refused: Version 4 of aggregate"))
+    #expect(text.contains("CREATE TEMP TABLE swap AS"))
+    #expect(text.contains("after the swap:"))
+    #expect(text.contains("refused: Version 2 of aggregate"))
     #expect(!text.contains("this must not happen"))
+    // SQL and bound bytes are shown as run: indented by four spaces, never shortened.
+    let shown = text.split(separator: "\n").filter { $0.hasPrefix("    ") }
+    #expect(shown.contains { $0.contains("UPDATE stored_events") })
+    #expect(!shown.contains { $0.contains("…") })
+  }
+
+  @Test("A byte difference counts the bytes that differ")
+  func byteDifference() {
+    #expect(ByteDifference(Data("roll over".utf8), Data("roll ovar".utf8)).description == "1 byte changed (byte 7 of 9)")
+    #expect(ByteDifference(Data("abc".utf8), Data("xyz".utf8)).description == "3 bytes changed")
+  }
+
+  @Test("SQLite demos remove their files, or keep them with --keep and say how to open them")
+  func keptFiles() async throws {
+    let text = try await transcript(of: EncryptionDemo())
+    let path = try #require(text.split(separator: "\n").first { $0.hasSuffix("school.sqlite") })
+      .trimmingCharacters(in: .whitespaces)
+    #expect(!FileManager.default.fileExists(atPath: path))
+    #expect(text.contains("--keep DIR"))
+
+    let kept = FileManager.default.temporaryDirectory.appendingPathComponent("kept-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: kept) }
+    let keptText = try await transcript(of: TamperDemo(), files: DemoFiles(keptFolder: kept))
+    for name in ["chained", "snapshots", "encrypted"] {
+      let file = kept.appendingPathComponent("tamper/\(name).sqlite").path
+      #expect(FileManager.default.fileExists(atPath: file))
+      #expect(keptText.contains("    sqlite3 \(file)"))
+    }
+  }
+
+  @Test("Every demo's output fits 80 columns")
+  func columns() async throws {
+    for demo in Demos.all {
+      let text = try await transcript(of: demo is SnapshotsDemo ? SnapshotsDemo(eventCount: 2_500) : demo)
+      for line in text.split(separator: "\n") {
+        #expect(line.count <= Narrator.columns, "\(demo.name): \(line)")
+      }
+    }
+  }
+
+  @Test("Long words break after a comma, or where the line ends")
+  func wrapping() {
+    let json = #"{"event":{"trickAdded":{"trick":"roll over"}},"timestamp":817758085.1430143}"#
+    #expect(Narrator.wrapped("version 3: " + json, width: 40) == [
+      "version 3:", #"{"event":{"trickAdded":{"trick":"roll"#, #"over"}},"timestamp":817758085.1430143}"#,
+    ])
+    #expect(Narrator.wrapped(String(repeating: "ab", count: 10), width: 8) == ["abababab", "abababab", "abab"])
+    #expect(Narrator.wrapped(#"{"a":1,"b":2,"c":3}"#, width: 12) == [#"{"a":1,"#, #""b":2,"c":3}"#])
+  }
+
+  @Test("Enter, space, PageDown, → and ↓ advance; other keys and sequences do not")
+  func advanceKeys() {
+    func advances(_ bytes: [UInt8]) -> [Bool] {
+      var keys = AdvanceKeys()
+      return bytes.map { keys.read($0) }
+    }
+    let escape: UInt8 = 0x1B
+    #expect(advances([13]) == [true])
+    #expect(advances([10]) == [true])
+    #expect(advances([32]) == [true])
+    #expect(advances([escape, 91, 54, 126]) == [false, false, false, true], "PageDown")
+    #expect(advances([escape, 91, 67]) == [false, false, true], "→")
+    #expect(advances([escape, 79, 67]) == [false, false, true], "→ in application mode")
+    #expect(advances([escape, 91, 66]) == [false, false, true], "↓")
+    #expect(advances([escape, 91, 53, 126, 32]) == [false, false, false, false, true], "PageUp, then space")
+    #expect(advances([escape, 91, 68, 120]) == [false, false, false, false], "←, then x")
   }
 
   @Test("encryption shows unreadable rows, then the dog, then a refused wrong key")
   func encryption() async throws {
     let text = try await transcript(of: EncryptionDemo())
-    #expect(text.contains("version 1 DogSchool.Dog.Event.registered: "))
-    #expect(!text.contains("registered: {"), "a stored row shows plaintext JSON")
+    #expect(text.contains("version 1 DogSchool.Dog.Event.registered, "))
+    #expect(!text.contains("{\"name"), "a stored row shows plaintext JSON")
     #expect(text.contains("Fido knows sit, roll over"))
     #expect(text.contains("refused: Version 1 of aggregate"))
-    #expect(text.contains("could not be authenticated"))
+    #expect(text.replacingOccurrences(of: "\n  ", with: " ").contains("could not be authenticated"))
     #expect(!text.contains("this must not happen"))
   }
 
@@ -67,6 +143,10 @@ struct DemosTests {
     #expect(text.contains("Fido: 2,500 walks") || text.contains("Fido: 2500 walks"))
     #expect(text.contains("Both give the same dog."))
     #expect(text.contains("events replayed in"))
+    #expect(text.contains("saved 1,000 at a time") || text.contains("saved 1000 at a time"))
+    #expect(text.contains("after 3 saves"))
+    let counted = try #require(text.split(separator: "\n").first { $0.contains("snapshots stored") })
+    #expect(counted.contains("interval 100: 3 snapshots stored"), "\(counted)")
   }
 
   @Test("notifications shows the projection keeping up")
