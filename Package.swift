@@ -103,6 +103,7 @@ let package = Package(
     .library(name: "EventSourcing", targets: ["EventSourcing"]),
     .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
     .executable(name: "workshop", targets: ["workshop"]),
+    .executable(name: "workshop-demo", targets: ["workshop-demo"]),
   ],
   dependencies: [
     // AES-GCM for encrypting stored state, SHA-256 and HMAC for hash-chained events.
@@ -164,7 +165,16 @@ let package = Package(
     .executableTarget(
       name: "workshop",
       dependencies: [
-        "WorkshopKit", "SlidesKit", "Demos",
+        "WorkshopKit", "SlidesKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // The demos are a program of their own, so that the learner's `workshop` command does
+    // not link the library and its cryptography: `workshop doctor` builds less.
+    .executableTarget(
+      name: "workshop-demo",
+      dependencies: [
+        "Demos", "WorkshopKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Demos
 import Foundation
+import WorkshopKit
 
 #if canImport(Glibc)
   import Glibc
@@ -9,68 +9,50 @@ import Foundation
 #endif
 
 extension Workshop {
-  /// Runs an instructor demo: a short narrated story on the real library.
-  struct Demo: AsyncParsableCommand {
+  /// Runs an instructor demo, which is the program `workshop-demo`: builds it when needed,
+  /// then becomes it.
+  ///
+  /// The demos link the library and its cryptography. Keeping them out of this command means
+  /// an attendee's first build (`workshop doctor`) never compiles them; the instructor's first
+  /// demo does, once.
+  struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "demo",
       abstract: "Run an instructor demo, pausing at each step.",
       discussion: """
-        On a terminal each step waits for Enter, space, PageDown, → or ↓ (what a presentation
-        clicker sends), so that you can talk over it; keys pressed while a step prints are
-        dropped, so that none skips a pause. Otherwise (in CI, or piped) the demo runs straight
-        through. Demos on SQLite use a temporary folder, removed at the end; --keep DIR keeps
-        the databases there and prints the sqlite3 command that opens each.
+        Builds the demos on first use (a minute or two), then runs `workshop-demo` with the \
+        same arguments: `workshop demo --list` lists the demos, `workshop demo NAME --keep DIR` \
+        keeps a demo's SQLite databases. `workshop demo --help` shows all of its options.
         """)
 
-    @Flag(help: "List the demos.")
-    var list = false
+    @Argument(
+      parsing: .captureForPassthrough,
+      help: "The demo's name and options, such as `time-travel` or `--list`.")
+    var arguments: [String] = []
 
-    @Argument(help: "The demo to run, such as time-travel.")
-    var name: String?
-
-    @Option(help: ArgumentHelp("Keep the demo's SQLite databases in this folder.", valueName: "DIR"))
-    var keep: String?
-
-    func validate() throws {
-      guard !list else { return }
-      guard let name else { throw ValidationError("Name a demo, or use --list to see them.") }
-      guard Demos.named(name) != nil else {
-        throw ValidationError(
-          "There is no demo '\(name)'. The demos: "
-            + Demos.all.map(\.name).joined(separator: ", ") + ".")
+    func run() throws {
+      let kit = try Kit()
+      let binPath = try Shell.run(
+        ["swift", "build", "--product", "workshop-demo", "--show-bin-path"], in: kit.root)
+      let folder = binPath.output.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
+      let program = URL(fileURLWithPath: folder).appendingPathComponent("workshop-demo").path
+      if !FileManager.default.fileExists(atPath: program) {
+        // Standard error: `workshop demo --list` prints only the demos on standard output.
+        FileHandle.standardError.write(
+          Data("Building the demos (the first time takes a minute or two)…\n".utf8))
       }
-    }
-
-    func run() async throws {
-      if list {
-        for demo in Demos.all {
-          print("  \(demo.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(demo.summary)")
-        }
-        return
+      let build = try Shell.run(["swift", "build", "--product", "workshop-demo"], in: kit.root)
+      guard build.succeeded else {
+        print(build.output)
+        print(kit.palette.red("The demos did not build (see above)."))
+        throw ExitCode.failure
       }
-      guard let name, let demo = Demos.named(name) else { return }
-      print("Demo: \(demo.name)")
-      let kept = keep.map { URL(fileURLWithPath: $0).standardizedFileURL }
-      let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-      let terminal = isTerminal ? SingleKeyTerminal() : nil
-      defer { terminal?.restore() }
-      var wait: (@Sendable () -> Void)?
-      if terminal != nil { wait = waitForAdvanceKey }
-      let narrator = Narrator(waitForKey: wait)
-      narrator.say(demo.summary)
-      try await demo.run(narrator: narrator, files: DemoFiles(keptFolder: kept))
-      print("\nEnd of the demo.")
+      // Become the demo: it owns the terminal, its keys and Ctrl-C, and its exit status is
+      // this command's.
+      let argv = ([program] + arguments).map { strdup($0) } + [nil]
+      execv(program, argv)
+      print(kit.palette.red("Could not start \(program): \(String(cString: strerror(errno)))"))
+      throw ExitCode.failure
     }
-  }
-}
-
-/// Waits for a key that advances a demo, after dropping the keys typed while the last step
-/// printed; returns at the end of the input too.
-private func waitForAdvanceKey() {
-  tcflush(STDIN_FILENO, TCIFLUSH)
-  var keys = AdvanceKeys()
-  var byte: UInt8 = 0
-  while read(STDIN_FILENO, &byte, 1) == 1 {
-    if keys.read(byte) { return }
   }
 }

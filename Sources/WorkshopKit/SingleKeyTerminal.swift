@@ -14,9 +14,9 @@ nonisolated(unsafe) private var terminalModeToRestore = termios()
 /// Puts the terminal on standard input into single-key mode, so that `q` works without
 /// Enter and typed keys are not echoed over the report, and gives the old mode back when
 /// ``restore()`` is called or the program is interrupted (Ctrl-C) or terminated.
-struct SingleKeyTerminal {
+public struct SingleKeyTerminal {
   /// Changes the mode; nil when standard input is not a terminal (a pipe or /dev/null).
-  init?() {
+  public init?() {
     guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &terminalModeToRestore) == 0 else {
       return nil
     }
@@ -36,7 +36,7 @@ struct SingleKeyTerminal {
   }
 
   /// Gives the terminal its old mode back.
-  func restore() {
+  public func restore() {
     tcsetattr(STDIN_FILENO, TCSANOW, &terminalModeToRestore)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, SIG_DFL)
