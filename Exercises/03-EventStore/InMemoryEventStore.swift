@@ -1,7 +1,7 @@
 public import Foundation
-import Synchronization
 import GivenBasics
 public import GivenEvents
+import Synchronization
 
 /// Keeps the events of every dog in memory, in the order of each dog's history.
 ///

@@ -1,8 +1,8 @@
 public import EventSourcing
 import Foundation
-import Synchronization
 import GivenBasics
 import GivenDatabase
+import Synchronization
 
 /// Keeps stored events in a SQLite database: in a file they survive a restart.
 ///

@@ -1,7 +1,7 @@
 public import EventSourcing
 public import Foundation
-import Synchronization
 import GivenBasics
+import Synchronization
 
 /// The dogs-per-trick view in memory: counts and positions change together, under one lock.
 public final class InMemoryDogsPerTrickView: DogsPerTrickView {

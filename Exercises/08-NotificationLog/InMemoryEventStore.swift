@@ -1,7 +1,7 @@
 public import Foundation
-import Synchronization
 import GivenBasics
 public import GivenEvents
+import Synchronization
 
 /// Keeps every dog's history and, beside it, the notification log: every event of every dog
 /// in the order it was appended.

@@ -1,6 +1,6 @@
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps the events of every dog in memory, in the order of each dog's history.
 ///

@@ -1,6 +1,6 @@
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps every dog's history and, beside it, the notification log: every event of every dog
 /// in the order it was appended.

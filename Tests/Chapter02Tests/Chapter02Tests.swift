@@ -1,8 +1,8 @@
 import Chapter02
 import Foundation
-import Testing
 import GivenBasics
 import GivenEvents
+import Testing
 
 @Suite("Chapter 2: an event-sourced Dog")
 struct Chapter02Tests {

@@ -1,10 +1,10 @@
 import Chapter03
 import Foundation
+import GivenBasics
+import GivenDog
+import GivenEvents
 import Synchronization
 import Testing
-import GivenBasics
-import GivenEvents
-import GivenDog
 
 @Suite("Chapter 3: an in-memory event store and an application")
 struct Chapter03Tests {

@@ -1,10 +1,10 @@
 import Chapter04
 import struct EventSourcing.StoredEvent
 import Foundation
-import Testing
 import GivenBasics
-import GivenEvents
 import GivenDog
+import GivenEvents
+import Testing
 
 @Suite("Chapter 4, tasks 1-2: the mapper")
 struct MapperTests {

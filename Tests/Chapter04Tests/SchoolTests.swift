@@ -2,10 +2,10 @@ import Chapter04
 import enum EventSourcing.RecorderError
 import struct EventSourcing.StoredEvent
 import Foundation
-import Testing
 import GivenBasics
-import GivenEvents
 import GivenDog
+import GivenEvents
+import Testing
 
 @Suite("Chapter 4, task 6: a school that survives a restart")
 struct SchoolTests {

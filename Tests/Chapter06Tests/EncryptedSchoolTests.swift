@@ -2,9 +2,9 @@ import Chapter06
 import Crypto
 import EventSourcing
 import Foundation
-import Testing
 import GivenBasics
 import GivenEvents
+import Testing
 
 @Suite("Chapter 6: an encrypted dog school")
 struct EncryptedSchoolTests {

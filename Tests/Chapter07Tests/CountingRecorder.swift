@@ -1,7 +1,7 @@
 import EventSourcing
 import Foundation
-import Synchronization
 import GivenBasics
+import Synchronization
 
 /// A recorder that passes every call on and counts the events it returns, to show how many
 /// events a load reads.

@@ -1,8 +1,8 @@
 import Chapter07
 import EventSourcing
 import Foundation
-import Testing
 import GivenBasics
+import Testing
 
 @Suite("Chapter 7: taking snapshots")
 struct TakingSnapshotsTests {

@@ -1,9 +1,9 @@
 import Chapter08
 import Foundation
-import Testing
 import GivenBasics
 import GivenDog
 import GivenEvents
+import Testing
 
 @Suite("Chapter 8: the notification log and its sections")
 struct Chapter08Tests {

@@ -2,11 +2,11 @@ import Chapter08
 import EventSourcing
 import EventSourcingTesting
 import Foundation
-import Synchronization
-import Testing
 import GivenBasics
 import GivenDog
 import GivenEvents
+import Synchronization
+import Testing
 
 @Suite("Chapter 8: a projection that follows the log")
 struct ProjectionTests {

@@ -1,9 +1,9 @@
 import Chapter08
 import Foundation
-import Testing
 import GivenBasics
 import GivenDog
 import GivenEvents
+import Testing
 
 @Suite("Chapter 8: a reader that resumes")
 struct ReaderTests {

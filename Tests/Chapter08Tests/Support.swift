@@ -1,11 +1,11 @@
 import Chapter08
 import EventSourcing
 import Foundation
-import Synchronization
-import Testing
 import GivenBasics
 import GivenDog
 import GivenEvents
+import Synchronization
+import Testing
 
 /// A school with `dogs` dogs, each registered and taught the given tricks, one command at a
 /// time: `dogs * (1 + tricks.count)` notifications in all.

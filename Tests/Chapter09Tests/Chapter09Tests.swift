@@ -1,8 +1,8 @@
 import Chapter09
 import EventSourcing
 import Foundation
-import Testing
 import struct GivenBasics.DogDetails
+import Testing
 
 @Suite("Chapter 9: the dog school on the EventSourcing library")
 struct Chapter09Tests {

@@ -1,8 +1,8 @@
 import Chapter09
 import EventSourcing
 import Foundation
-import Testing
 import struct GivenBasics.DogDetails
+import Testing
 
 // These tests check what the settings do, not how they are spelt: the library accepts
 // several names for the same choice (`sqlite` or `eventsourcing.sqlite`, `zlib` or

@@ -1,8 +1,8 @@
 import Chapter09
 import EventSourcing
 import Foundation
-import Testing
 import struct GivenBasics.DogDetails
+import Testing
 
 /// A temporary SQLite file path that is removed, with its side files, when the value is
 /// dropped at the end of a test.

@@ -1,7 +1,7 @@
 public import EventSourcing
 import Foundation
-import Synchronization
 import GivenDatabase
+import Synchronization
 
 /// Keeps stored events in a SQLite database: in a file they survive a restart.
 ///

@@ -1,7 +1,7 @@
 // Differs from the reference: counts each dog's next version first, then writes in place, both in one withLock returning a Result.
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps the events of every dog in memory, in the order of each dog's history.
 public final class InMemoryEventStore: Sendable {

@@ -1,7 +1,7 @@
 // Differs from the reference: one array holds every dog's events in the order they were appended; reads filter it.
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps the events of every dog in memory, in one log in the order they were appended.
 public final class InMemoryEventStore: Sendable {

@@ -1,8 +1,8 @@
 // Differs: a separate UNIQUE INDEX, and insert reads IDs with INSERT … RETURNING in a for loop.
 public import EventSourcing
 import Foundation
-import Synchronization
 import GivenDatabase
+import Synchronization
 
 /// Keeps stored events in a SQLite database.
 public final class SQLiteRecorder: ApplicationRecorder {

@@ -1,7 +1,7 @@
 // Differs from the reference: maps a closed range of IDs inside the lock, not a copy of the log.
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps every dog's history and, beside it, the notification log: every event of every dog
 /// in the order it was appended.

@@ -1,7 +1,7 @@
 // Differs from the reference: drops the IDs before start and takes a prefix of the rest.
 public import Foundation
-import Synchronization
 public import GivenEvents
+import Synchronization
 
 /// Keeps every dog's history and, beside it, the notification log: every event of every dog
 /// in the order it was appended.
