@@ -34,7 +34,7 @@ fi
 
 echo "Building es-benchmark in release…" >&2
 locked swift build -c release --scratch-path .build-bench --product es-benchmark >&2
-benchmark="$(swift build -c release --scratch-path .build-bench --show-bin-path)/es-benchmark"
+benchmark=.build-bench/release/es-benchmark
 
 figures="$venv/dog-school-$count.json"
 echo "Measuring Python eventsourcing, N = $count…" >&2
