@@ -42,7 +42,13 @@ while let argument = arguments.popFirst() {
   }
 }
 
-let python = try pythonPath.map(PythonReference.measured(readingFrom:)) ?? .stale
+let python: PythonReference
+do {
+  python = try pythonPath.map(PythonReference.measured(readingFrom:)) ?? .stale
+} catch {
+  print(error)
+  exit(1)
+}
 try await runBenchmark(count: count, python: python)
 if tableOnly { exit(0) }
 let featureDirectory = FileManager.default.temporaryDirectory
