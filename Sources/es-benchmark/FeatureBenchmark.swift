@@ -3,8 +3,8 @@ import EventSourcing
 import Foundation
 
 /// Prints the cost of the library's protections as ratios to plain saving and loading, and the
-/// speed of snapshots and projections: the figures the integrity, encryption and snapshot
-/// features are judged by.
+/// speed of projections: the figures the integrity and encryption features are judged by
+/// (snapshots are in the main table).
 func runFeatureBenchmark(count: Int, in directory: URL) async throws {
   print("\nProtection, in memory: saves of N one-event aggregates, and loading one aggregate of N events")
   print(pad("mapper", 30) + pad("saves/s", 12) + pad("ratio", 8) + pad("load ms", 10) + "ratio")
@@ -37,26 +37,6 @@ func runFeatureBenchmark(count: Int, in directory: URL) async throws {
     print(
       pad(name, 30) + pad(format(saves), 12) + pad(ratio(saves / reference.saves), 8)
         + pad(format(loadTime * 1000, decimals: 2), 10) + ratio(loadTime / reference.load))
-  }
-
-  print("\nSnapshots: loading one dog of N events (tricks included in its state), median of \(loadRuns)")
-  print("  Python: 275 ms without snapshots, about 1 ms with them, in memory")
-  for (name, recorder, snapshots) in [
-    ("memory", InMemoryRecorder() as any ApplicationRecorder, InMemoryRecorder() as any AggregateRecorder),
-    ("SQLite", try SQLiteRecorder(path: directory.appendingPathComponent("snap.sqlite").path, synchronous: .normal),
-      try SQLiteRecorder(path: directory.appendingPathComponent("snap.sqlite").path, eventsTable: "snapshots")),
-  ] {
-    let app = Application(
-      recorder: recorder, snapshots: snapshots,
-      snapshotIntervals: [SnapshotInterval(Dog.self, every: 100)])
-    let dogID = try await saveLongHistory(count, in: app)
-    let replaying = Application(recorder: recorder)
-    let without = try await medianSeconds(runs: 5) { _ = try await replaying.repository.get(dogID, as: Dog.self) }
-    let with = try await timing(runs: loadRuns) { _ = try await app.repository.get(dogID, as: Dog.self) }
-    print(
-      "  \(pad(name, 8)) without snapshots \(format(without * 1000, decimals: 2)) ms, "
-        + "with a snapshot every 100 events \(format(with.median * 1000, decimals: 3)) ms "
-        + "(best \(format(with.best * 1000, decimals: 3)) ms)")
   }
 
   print("\nProjection: dogs per trick following a log of N events")

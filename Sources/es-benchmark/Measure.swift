@@ -19,6 +19,9 @@ func medianSeconds(runs: Int, _ body: () async throws -> Void) async rethrows ->
 struct Timing {
   let median: Double
   let best: Double
+
+  /// The same durations in milliseconds.
+  var inMilliseconds: Timing { Timing(median: median * 1000, best: best * 1000) }
 }
 
 /// Runs `body` `runs` times and returns the median and shortest durations.
@@ -52,24 +55,41 @@ struct Row {
   let memory: Double?
   let sqlite: Double?
   let raw: Double?
-  let python: PythonReference?
+  /// The Python figure of the same work, if there is one.
+  let python: KeyPath<PythonFigures, Double?>?
   /// Whether a smaller number is better (durations) instead of a larger one (rates).
   var lowerIsBetter = false
 
-  static let header = [
-    "workload".padding(toLength: 46, withPad: " ", startingAt: 0),
-    "memory".leftPadded(11), "SQLite".leftPadded(11), "raw SQLite".leftPadded(11),
-    "SQLite/raw".leftPadded(11), "Py memory".leftPadded(11), "Py SQLite".leftPadded(11),
-  ].joined(separator: " ")
-
-  var line: String {
-    let ratio = zip(sqlite, raw).map { sqlite, raw in lowerIsBetter ? raw / sqlite : sqlite / raw }
+  /// The header, naming the Python columns stale when their figures are.
+  static func header(stale: Bool) -> String {
+    let (memory, sqlite) = stale ? ("stale Py mem", "stale Py SQL") : ("Py memory", "Py SQLite")
     return [
-      "\(name) (\(unit))".padding(toLength: 46, withPad: " ", startingAt: 0),
-      format(memory).leftPadded(11), format(sqlite).leftPadded(11), format(raw).leftPadded(11),
-      (ratio.map { String(format: "%.2f", $0) } ?? "-").leftPadded(11),
-      format(python?.memory).leftPadded(11), format(python?.sqlite).leftPadded(11),
+      "workload".padding(toLength: 48, withPad: " ", startingAt: 0),
+      "memory".leftPadded(10), "SQLite".leftPadded(10), "raw SQLite".leftPadded(10),
+      "SQLite/raw".leftPadded(10), memory.leftPadded(12), "× Python".leftPadded(9),
+      sqlite.leftPadded(12), "× Python".leftPadded(9),
     ].joined(separator: " ")
+  }
+
+  /// The line, with the library's figures as multiples of raw SQLite's and Python's.
+  func line(python reference: PythonReference) -> String {
+    let pythonMemory = python.flatMap { reference.memory[keyPath: $0] }
+    let pythonSQLite = python.flatMap { reference.sqlite[keyPath: $0] }
+    return [
+      "\(name) (\(unit))".padding(toLength: 48, withPad: " ", startingAt: 0),
+      format(memory).leftPadded(10), format(sqlite).leftPadded(10), format(raw).leftPadded(10),
+      ratio(sqlite, raw).leftPadded(10), format(pythonMemory).leftPadded(12),
+      ratio(memory, pythonMemory).leftPadded(9), format(pythonSQLite).leftPadded(12),
+      ratio(sqlite, pythonSQLite).leftPadded(9),
+    ].joined(separator: " ")
+  }
+
+  /// How many times better `ours` is than `theirs`: a rate over a rate, or a duration under
+  /// a duration.
+  private func ratio(_ ours: Double?, _ theirs: Double?) -> String {
+    guard let (ours, theirs) = zip(ours, theirs), ours > 0, theirs > 0 else { return "-" }
+    let value = lowerIsBetter ? theirs / ours : ours / theirs
+    return String(format: value >= 10 ? "%.1f" : "%.2f", value)
   }
 
   private func format(_ value: Double?) -> String {
@@ -80,7 +100,7 @@ struct Row {
       formatter.maximumFractionDigits = 0
       return formatter.string(from: NSNumber(value: value.rounded())) ?? String(Int(value))
     }
-    return String(format: "%.2f", value)
+    return String(format: value >= 1 ? "%.2f" : "%.3f", value)
   }
 }
 
