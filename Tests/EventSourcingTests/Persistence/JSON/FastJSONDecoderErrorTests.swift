@@ -47,14 +47,15 @@ struct FastJSONDecoderErrorTests {
     if let found { #expect(decodingErrorSummary(found) == "dataCorrupted at " + path) }
   }
 
-  // RFC 8259 §6 allows an exponent after a zero integer part ("0e3"); Foundation's JSONDecoder
-  // refuses it. This decoder follows the RFC, and the fuzz target (Tests/Fuzz) knows the
-  // difference: the libFuzzer run found it with `{"number":\r0e3}`.
+  // RFC 8259 §6 allows an exponent after a mantissa of zeros ("0e3", "-0.0e3"); Foundation's
+  // JSONDecoder refuses some of these. This decoder follows the RFC, and the fuzz target
+  // (Tests/Fuzz) knows the difference: libFuzzer found it with `{"number":\r0e3}` and
+  // `{"number":-0.0e3}`.
   @Test(
     "A zero with an exponent is a number, as RFC 8259 says",
     arguments: [
       ("{\"number\":\r0e3}", 0.0), (#"{"number":0E+2}"#, 0.0), (#"{"number":-0e-1}"#, 0.0),
-      (#"{"number":0e0}"#, 0.0),
+      (#"{"number":0e0}"#, 0.0), (#"{"number":-0.0e3}"#, 0.0), (#"{"number":0.00e1}"#, 0.0),
     ])
   func zeroWithExponent(text: String, expected: Double) throws {
     struct Number: Decodable { var number: Double }
