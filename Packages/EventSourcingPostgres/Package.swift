@@ -22,6 +22,8 @@ let package = Package(
   dependencies: [
     .package(name: "EventSourcingWorkshop", path: "../.."),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // postgres-nio's own logging, for a logger that discards what the pool logs.
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
   ],
   targets: [
     .target(
@@ -29,6 +31,7 @@ let package = Package(
       dependencies: [
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .testTarget(
