@@ -72,4 +72,22 @@ struct PostgresSettingsTests {
     let settings = try settings(required)
     #expect(!String(describing: settings).contains("secret"))
   }
+
+  @Test func selectsTheModuleByItsNameAndThePythonName() throws {
+    PersistenceModule.register(.postgres)
+    for name in ["postgres", "eventsourcing.postgres", "POSTGRES"] {
+      let environment = ApplicationEnvironment(
+        required.merging(["PERSISTENCE_MODULE": name]) { $1 }, processEnvironment: [:])
+      #expect(try environment.persistenceModule() == .postgres)
+      #expect(try environment.makeRecorder() is PostgresProcessRecorder)
+      #expect(try environment.makeSnapshotRecorder() is PostgresAggregateRecorder)
+    }
+  }
+
+  @Test func aModuleWithoutItsSettingsNamesTheMissingOne() throws {
+    PersistenceModule.register(.postgres)
+    let environment = ApplicationEnvironment(
+      ["PERSISTENCE_MODULE": "postgres"], processEnvironment: [:])
+    #expect(throws: ConfigurationError.self) { try environment.makeRecorder() }
+  }
 }
