@@ -15,7 +15,7 @@ public import Foundation
 /// throw ``RecorderError/versionConflict(originatorID:version:)`` naming the first clashing
 /// event. Inserts lock the table so that notification IDs never interleave: see
 /// ``PostgresDatastore`` for the settings and the type's source for the reasoning.
-public struct PostgresApplicationRecorder: ApplicationRecorder {
+public struct PostgresApplicationRecorder: NotifyingRecorder {
   /// The connections the recorder uses.
   public let datastore: PostgresDatastore
   private let store: PostgresEventTable
@@ -69,6 +69,21 @@ public struct PostgresApplicationRecorder: ApplicationRecorder {
     return try await translatingErrors("select the largest notification ID") {
       try await store.maxNotificationID()
     }
+  }
+
+  /// The largest notification ID now, then the largest after each insert by any process,
+  /// told by PostgreSQL's `LISTEN`/`NOTIFY` on the channel named after the table: a follower
+  /// waits for news instead of polling.
+  ///
+  /// ```swift
+  /// for try await _ in recorder.newNotificationIDs() {
+  ///   try await follower.catchUp()
+  /// }
+  /// ```
+  ///
+  /// The stream holds a connection of its own, apart from the pool, while it is iterated.
+  public func newNotificationIDs() -> AsyncThrowingStream<Int, any Error> {
+    store.newNotificationIDs { [self] in try await prepare() }
   }
 
   /// Connects and creates the table, unless that was done.

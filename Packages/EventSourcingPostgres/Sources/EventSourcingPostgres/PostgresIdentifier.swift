@@ -11,10 +11,13 @@ struct PostgresIdentifier: Sendable, Equatable {
 
   /// Wraps a name.
   ///
-  /// - Throws: ``PostgresIdentifierError`` when the name is empty or longer than PostgreSQL
-  ///   keeps, which would make two names the same.
+  /// - Throws: ``PostgresIdentifierError`` when the name is empty, longer than PostgreSQL
+  ///   keeps (which would make two names the same), or has a double quote, which the channel
+  ///   named after a table cannot have.
   init(_ name: String) throws(PostgresIdentifierError) {
-    guard !name.isEmpty, name.utf8.count <= Self.maximumLength, !name.contains("\0") else {
+    guard !name.isEmpty, name.utf8.count <= Self.maximumLength, !name.contains("\0"),
+      !name.contains("\"")
+    else {
       throw PostgresIdentifierError(name: name)
     }
     self.name = name
@@ -37,7 +40,8 @@ public struct PostgresIdentifierError: Error, Equatable, CustomStringConvertible
   public let name: String
 
   public var description: String {
-    "'\(name)' cannot be a PostgreSQL name: use 1 to \(PostgresIdentifier.maximumLength) bytes."
+    "'\(name)' cannot be a PostgreSQL name here: use 1 to \(PostgresIdentifier.maximumLength) "
+      + "bytes, without double quotes."
   }
 }
 

@@ -13,7 +13,7 @@ public import Foundation
 /// ```
 ///
 /// This is the recorder the `postgres` persistence module gives applications.
-public struct PostgresProcessRecorder: ProcessRecorder {
+public struct PostgresProcessRecorder: ProcessRecorder, NotifyingRecorder {
   /// The connections the recorder uses.
   public let datastore: PostgresDatastore
   private let events: PostgresApplicationRecorder
@@ -80,6 +80,12 @@ public struct PostgresProcessRecorder: ProcessRecorder {
 
   public func maxNotificationID() async throws -> Int {
     try await events.maxNotificationID()
+  }
+
+  /// The largest notification ID now, then after each insert: see
+  /// ``PostgresApplicationRecorder/newNotificationIDs()``.
+  public func newNotificationIDs() -> AsyncThrowingStream<Int, any Error> {
+    events.newNotificationIDs()
   }
 
   public func insertTracking(_ tracking: Tracking) async throws {
