@@ -34,10 +34,19 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
-    .testTarget(
-      name: "EventSourcingPostgresTests",
+    // The child process of the cross-process tests, killed at random moments; not a product.
+    .executableTarget(
+      name: "postgres-stress",
       dependencies: [
         "EventSourcingPostgres",
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+      ]
+    ),
+    .testTarget(
+      name: "EventSourcingPostgresTests",
+      // postgres-stress is listed so that `swift test` builds it: tests run it as a child.
+      dependencies: [
+        "EventSourcingPostgres", "postgres-stress",
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "EventSourcingTesting", package: "EventSourcingWorkshop"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
