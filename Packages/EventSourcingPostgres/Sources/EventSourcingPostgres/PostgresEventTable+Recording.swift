@@ -18,10 +18,9 @@ extension PostgresEventTable {
     }
     guard !events.isEmpty || tracking != nil else { return [] }
     do {
+      guard let tracking else { return try await insertAlone(events) }
       return try await datastore.withTransaction { connection in
-        if let tracking {
-          try await tracking.table.record(tracking.position, on: connection)
-        }
+        try await tracking.table.record(tracking.position, on: connection)
         return try await insert(events, on: connection)
       }
     } catch let error as PSQLError where error.sqlState == "23505" {

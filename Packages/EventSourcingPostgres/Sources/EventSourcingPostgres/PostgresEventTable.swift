@@ -39,7 +39,7 @@ struct PostgresEventTable: Sendable {
         + "topic text NOT NULL, state bytea NOT NULL, "
         + (isNumbered ? "notification_id bigint NOT NULL UNIQUE, " : "")
         + "PRIMARY KEY (originator_id, originator_version))"
-    ]
+    ] + (isNumbered ? [createInsertFunctionStatement] : [])
   }
 
   /// Inserts events on a connection in an open transaction: locks a numbered table first.
