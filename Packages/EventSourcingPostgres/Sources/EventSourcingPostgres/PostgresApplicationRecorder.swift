@@ -13,12 +13,22 @@ public import Foundation
 /// The table (`stored_events` unless named) is created on first use. Each insert is one
 /// transaction: all its events, of any aggregates, or none. A version that is taken makes it
 /// throw ``RecorderError/versionConflict(originatorID:version:)`` naming the first clashing
-/// event. Inserts lock the table so that notification IDs never interleave: see
-/// ``PostgresDatastore`` for the settings and the type's source for the reasoning.
+/// event.
+///
+/// # Notification IDs never interleave
+///
+/// With IDs from a sequence, writer A could take ID 1 and writer B ID 2, and B commit first: a
+/// reader following the log would see 2, move on, and never read 1. So each insert takes
+/// `LOCK TABLE … IN EXCLUSIVE MODE`, as the Python library does, and holds it until it
+/// commits: inserts into one table run one at a time, while reads go on. Under the lock the
+/// insert numbers its events from the largest recorded ID instead of a sequence, so that a
+/// failed insert leaves no gap either. The lock, the numbering, the insert and a `NOTIFY` run
+/// in one statement, a function created with the table, so an insert costs one round trip.
+/// `POSTGRES_LOCK_TIMEOUT` bounds the wait for the lock.
 public struct PostgresApplicationRecorder: NotifyingRecorder {
   /// The connections the recorder uses.
   public let datastore: PostgresDatastore
-  private let store: PostgresEventTable
+  let store: PostgresEventTable
 
   /// The name of the table.
   public var table: String { store.table.name }

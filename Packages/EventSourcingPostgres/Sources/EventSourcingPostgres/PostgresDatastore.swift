@@ -12,10 +12,10 @@ import Synchronization
 /// them early. A failed start is tried again on the next use.
 ///
 /// ```swift
-/// let datastore = PostgresDatastore(settings: try PostgresSettings(ApplicationEnvironment()))
+/// let datastore = try PostgresDatastore(settings: PostgresSettings(ApplicationEnvironment()))
 /// try await datastore.start()
-/// let events = PostgresProcessRecorder(datastore: datastore)
-/// let snapshots = PostgresAggregateRecorder(datastore: datastore, table: "snapshots")
+/// let events = try PostgresProcessRecorder(datastore: datastore)
+/// let snapshots = try PostgresAggregateRecorder(datastore: datastore, table: "snapshots")
 /// ```
 ///
 /// The pool runs until the datastore is released.

@@ -18,8 +18,6 @@ public struct PostgresProcessRecorder: ProcessRecorder, NotifyingRecorder {
   public let datastore: PostgresDatastore
   private let events: PostgresApplicationRecorder
   private let positions: PostgresTrackingRecorder
-  private let eventStore: PostgresEventTable
-  private let trackingStore: PostgresTrackingTable
 
   /// The name of the table of events.
   public var eventsTable: String { events.table }
@@ -36,10 +34,6 @@ public struct PostgresProcessRecorder: ProcessRecorder, NotifyingRecorder {
     self.datastore = datastore
     events = try PostgresApplicationRecorder(datastore: datastore, table: eventsTable)
     positions = try PostgresTrackingRecorder(datastore: datastore, table: trackingTable)
-    eventStore = PostgresEventTable(
-      datastore: datastore, table: try PostgresIdentifier(eventsTable), isNumbered: true)
-    trackingStore = PostgresTrackingTable(
-      datastore: datastore, table: try PostgresIdentifier(trackingTable))
   }
 
   /// Creates a recorder with a datastore of its own.
@@ -60,7 +54,7 @@ public struct PostgresProcessRecorder: ProcessRecorder, NotifyingRecorder {
   @discardableResult
   public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
     try await prepare()
-    return try await eventStore.record(events, tracking: (trackingStore, tracking))
+    return try await self.events.store.record(events, tracking: (positions.store, tracking))
   }
 
   public func events(

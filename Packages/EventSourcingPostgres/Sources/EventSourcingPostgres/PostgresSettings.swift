@@ -11,7 +11,7 @@ public import EventSourcing
 /// | `POSTGRES_USER` | the user to log in as | required |
 /// | `POSTGRES_PASSWORD` | that user's password | required |
 /// | `POSTGRES_SCHEMA` | the schema the tables are created in; it must exist | `public` |
-/// | `POSTGRES_POOL_SIZE` | most connections open at once, per recorder | `5` |
+/// | `POSTGRES_POOL_SIZE` | most connections open at once, per ``PostgresDatastore`` | `5` |
 /// | `POSTGRES_LOCK_TIMEOUT` | seconds a write waits for the table lock; `0` waits without end | `0` |
 /// | `POSTGRES_CONNECT_TIMEOUT` | seconds to wait for a connection to the server | `30` |
 ///
@@ -20,12 +20,13 @@ public import EventSourcing
 ///   "POSTGRES_DBNAME": "eventsourcing", "POSTGRES_HOST": "127.0.0.1",
 ///   "POSTGRES_USER": "eventsourcing", "POSTGRES_PASSWORD": "eventsourcing",
 /// ]))
-/// let recorder = PostgresApplicationRecorder(settings: settings)
+/// let recorder = try PostgresApplicationRecorder(settings: settings)
 /// ```
 ///
 /// Unlike the Python library, which opens `POSTGRES_POOL_SIZE` connections and lets
 /// `POSTGRES_MAX_OVERFLOW` more open under load, the pool size here is the upper bound:
-/// connections open when needed and close after a minute unused.
+/// connections open when needed and close after a minute unused. The `postgres` persistence
+/// module gives an application two datastores, one for events and one for snapshots.
 public struct PostgresSettings: Sendable, Equatable {
   /// The names of the settings.
   public enum Key {
@@ -41,7 +42,7 @@ public struct PostgresSettings: Sendable, Equatable {
     public static let password = "POSTGRES_PASSWORD"
     /// The schema of the tables.
     public static let schema = "POSTGRES_SCHEMA"
-    /// The most connections a recorder opens at once.
+    /// The most connections a datastore opens at once.
     public static let poolSize = "POSTGRES_POOL_SIZE"
     /// Seconds a write waits for the table lock.
     public static let lockTimeout = "POSTGRES_LOCK_TIMEOUT"
@@ -61,7 +62,7 @@ public struct PostgresSettings: Sendable, Equatable {
   public var password: String
   /// The schema the tables are created in.
   public var schema: String
-  /// The most connections a recorder opens at once.
+  /// The most connections a datastore opens at once.
   public var poolSize: Int
   /// How long a write waits for the table lock; zero waits without end.
   public var lockTimeout: Duration

@@ -15,7 +15,7 @@ public import EventSourcing
 public struct PostgresTrackingRecorder: TrackingRecorder {
   /// The connections the recorder uses.
   public let datastore: PostgresDatastore
-  private let store: PostgresTrackingTable
+  let store: PostgresTrackingTable
 
   /// The name of the table.
   public var table: String { store.table.name }
