@@ -1,9 +1,10 @@
 // The child process of the cross-process tests, killed with SIGKILL at random moments; not a
 // product. Configured by the POSTGRES_* variables.
 //
-//   postgres-stress write LEADER_TABLE
-//     inserts batches of one to three new aggregates' events until killed, and prints
-//     "ok ID ORIGINATOR VERSION" for each event once its insert has committed;
+//   postgres-stress write LEADER_TABLE [PAUSE_MS]
+//     inserts batches of one to three new aggregates' events until killed, pausing PAUSE_MS
+//     milliseconds after each (default 0), and prints "ok ID ORIGINATOR VERSION" for each
+//     event once its insert has committed;
 //   postgres-stress follow LEADER_TABLE FOLLOWER_TABLE TRACKING_TABLE [--until-caught-up]
 //     records, for each notification of the leader, an event of the same aggregate and
 //     version together with the notification's tracking position; waits for news by
@@ -17,7 +18,7 @@ func say(_ line: String) {
   FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-func write(leader: String, settings: PostgresSettings) async throws {
+func write(leader: String, pause: Duration, settings: PostgresSettings) async throws {
   let recorder = try PostgresApplicationRecorder(settings: settings, table: leader)
   while true {
     let events = (0..<Int.random(in: 1...3)).flatMap { _ in
@@ -32,6 +33,7 @@ func write(leader: String, settings: PostgresSettings) async throws {
     for (id, event) in zip(ids, events) {
       say("ok \(id) \(event.originatorID) \(event.originatorVersion)")
     }
+    if pause > .zero { try await Task.sleep(for: pause) }
   }
 }
 
@@ -68,15 +70,16 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
   let settings = try PostgresSettings(ApplicationEnvironment())
   switch arguments.first {
-  case "write" where arguments.count == 2:
-    try await write(leader: arguments[1], settings: settings)
+  case "write" where arguments.count == 2 || arguments.count == 3:
+    let pause = arguments.count == 3 ? Int(arguments[2]) ?? 0 : 0
+    try await write(leader: arguments[1], pause: .milliseconds(pause), settings: settings)
   case "follow" where arguments.count >= 4:
     try await follow(
       leader: arguments[1], follower: arguments[2], tracking: arguments[3],
       untilCaughtUp: arguments.contains("--until-caught-up"), settings: settings)
   default:
     FileHandle.standardError.write(
-      Data("usage: postgres-stress write LEADER | follow LEADER FOLLOWER TRACKING\n".utf8))
+      Data("usage: postgres-stress write LEADER [PAUSE_MS] | follow LEADER FOLLOWER TRACKING\n".utf8))
     exit(2)
   }
 } catch {
