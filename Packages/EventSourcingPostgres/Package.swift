@@ -42,6 +42,16 @@ let package = Package(
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
       ]
     ),
+    // Events per second beside plain SQL: scripts/benchmark-postgres.sh runs it beside the
+    // Python library's recorder.
+    .executableTarget(
+      name: "postgres-benchmark",
+      dependencies: [
+        "EventSourcingPostgres",
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]
+    ),
     .testTarget(
       name: "EventSourcingPostgresTests",
       // postgres-stress is listed so that `swift test` builds it: tests run it as a child.
