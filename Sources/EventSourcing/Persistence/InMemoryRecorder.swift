@@ -5,8 +5,9 @@ import Synchronization
 ///
 /// It is the default for applications and tests. All of its state sits behind one lock, so an
 /// insert is atomic and the notification sequence has no gaps even with many concurrent writers.
-/// It also records followers' tracking positions, atomically with their events.
-public final class InMemoryRecorder: ProcessRecorder {
+/// It also records followers' tracking positions, atomically with their events, and tells
+/// listeners of new notifications at once (``newNotificationIDs()``).
+public final class InMemoryRecorder: ProcessRecorder, NotifyingRecorder {
   private struct Storage {
     /// Each aggregate's events in ascending version order.
     var eventsByOriginator: [UUID: [StoredEvent]] = [:]
@@ -17,23 +18,28 @@ public final class InMemoryRecorder: ProcessRecorder {
   }
 
   private let storage = Mutex(Storage())
+  private let signal = NotificationSignal()
 
   /// Creates an empty recorder.
   public init() {}
 
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
-    try storage.withLock { storage in try Self.insert(events, into: &storage) }
+    let ids = try storage.withLock { storage in try Self.insert(events, into: &storage) }
+    if let last = ids.last { signal.tell(last) }
+    return ids
   }
 
   @discardableResult
   public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
-    try storage.withLock { storage in
+    let ids = try storage.withLock { storage in
       try Self.checkNew(tracking, in: storage)
       let ids = try Self.insert(events, into: &storage)
       storage.trackingPositions[tracking.applicationName] = tracking.notificationID
       return ids
     }
+    if let last = ids.last { signal.tell(last) }
+    return ids
   }
 
   public func insertTracking(_ tracking: Tracking) async throws {
@@ -115,6 +121,11 @@ public final class InMemoryRecorder: ProcessRecorder {
 
   public func maxNotificationID() async throws -> Int {
     storage.withLock { $0.notifications.count }
+  }
+
+  /// The largest notification ID now, then after each insert, told at once.
+  public func newNotificationIDs() -> AsyncThrowingStream<Int, any Error> {
+    signal.stream { [self] in storage.withLock { $0.notifications.count } }
   }
 }
 

@@ -1,10 +1,13 @@
 import Synchronization
 
-/// Keeps a follower up to date while the followed application writes, in the same process.
+/// Keeps a follower up to date while the followed application writes.
 ///
-/// The runner catches up in a background task, then looks for new notifications every
-/// `pollInterval`. A failure is kept in ``lastError`` and retried at the next poll, so a
-/// passing database hiccup does not stop the projection.
+/// The runner catches up in a background task, then waits for new notifications. When the
+/// followed log's recorder is a ``NotifyingRecorder`` (the in-memory, SQLite and PostgreSQL
+/// recorders are), the runner catches up each time it is told of news and otherwise does
+/// nothing; with another recorder it looks every `pollInterval`. A failure is kept in
+/// ``lastError`` and retried after `pollInterval`, so a passing database hiccup does not stop
+/// the projection.
 ///
 /// ```swift
 /// let runner = ProjectionRunner(follower: follower)
@@ -16,7 +19,8 @@ import Synchronization
 public final class ProjectionRunner<P: Projection>: Sendable {
   /// The follower this runner drives.
   public let follower: Follower<P>
-  /// How long the runner waits between looks for new notifications.
+  /// How long the runner waits before it tries again after a failure, and, when the followed
+  /// recorder does not tell of new notifications, between looks for them.
   public let pollInterval: Duration
 
   private struct State {
@@ -40,21 +44,66 @@ public final class ProjectionRunner<P: Projection>: Sendable {
     state.withLock { state in
       guard state.task == nil else { return }
       // The task holds the runner weakly, so that a runner nobody refers to any more stops.
-      state.task = Task { [weak self, follower, pollInterval] in
-        while !Task.isCancelled {
-          let outcome: (any Error)?
-          do {
-            try await follower.catchUp()
-            outcome = nil
-          } catch {
-            outcome = error
-          }
-          guard let runner = self else { return }
-          runner.state.withLock { $0.lastError = outcome }
-          try? await Task.sleep(for: pollInterval)
+      let runner: @Sendable () -> ProjectionRunner? = { [weak self] in self }
+      state.task = Task { [follower, pollInterval] in
+        if let notifying = follower.log.recorder as? any NotifyingRecorder {
+          await Self.follow(notifying, with: follower, retryAfter: pollInterval, runner: runner)
+        } else {
+          await Self.poll(with: follower, every: pollInterval, runner: runner)
         }
       }
     }
+  }
+
+  /// Catches up each time the recorder tells of news; listens again after a failure.
+  private static func follow(
+    _ recorder: any NotifyingRecorder, with follower: Follower<P>, retryAfter delay: Duration,
+    runner: @Sendable () -> ProjectionRunner?
+  ) async {
+    while !Task.isCancelled {
+      do {
+        for try await _ in recorder.newNotificationIDs() {
+          // Until it succeeds: the stream tells of news once, and may stay quiet for long.
+          while !Task.isCancelled {
+            guard let outcome = await catchUp(follower, runner: runner) else { return }
+            if outcome { break }
+            try? await Task.sleep(for: delay)
+          }
+        }
+      } catch {
+        guard let runner = runner() else { return }
+        runner.state.withLock { $0.lastError = error }
+      }
+      try? await Task.sleep(for: delay)
+    }
+  }
+
+  /// Catches up every `interval`, for a recorder that does not tell of news.
+  private static func poll(
+    with follower: Follower<P>, every interval: Duration,
+    runner: @Sendable () -> ProjectionRunner?
+  ) async {
+    while !Task.isCancelled {
+      guard await catchUp(follower, runner: runner) != nil else { return }
+      try? await Task.sleep(for: interval)
+    }
+  }
+
+  /// Catches up once and keeps the outcome in the runner: whether it succeeded, or `nil` when
+  /// the runner is gone.
+  private static func catchUp(
+    _ follower: Follower<P>, runner: @Sendable () -> ProjectionRunner?
+  ) async -> Bool? {
+    let outcome: (any Error)?
+    do {
+      try await follower.catchUp()
+      outcome = nil
+    } catch {
+      outcome = error
+    }
+    guard let runner = runner() else { return nil }
+    runner.state.withLock { $0.lastError = outcome }
+    return outcome == nil
   }
 
   /// Stops following and waits for the current step to finish.

@@ -34,6 +34,48 @@ struct RecorderConformanceTests {
     }
   }
 
+  @Test("InMemoryRecorder tells of new notifications")
+  func inMemoryTells() async throws {
+    try await NotifyingRecorderConformance { InMemoryRecorder() }.run()
+  }
+
+  @Test("SQLiteRecorder tells of new notifications, in memory and in a file")
+  func sqliteTells() async throws {
+    try await NotifyingRecorderConformance { try SQLiteRecorder(path: ":memory:") }.run()
+    try await withTemporaryDirectory { directory in
+      try await NotifyingRecorderConformance {
+        try SQLiteRecorder(path: directory.appendingPathComponent("\(UUID()).sqlite").path)
+      }.run()
+    }
+  }
+
+  // Another recorder on the same file stands for another process: its inserts do not pass
+  // through the listener's recorder, which must notice them by reading the file again.
+  @Test("SQLiteRecorder tells of what another recorder on the same file inserted")
+  func sqliteTellsOfOtherWriters() async throws {
+    try await withTemporaryDirectory { directory in
+      let path = directory.appendingPathComponent("shared.sqlite").path
+      let listener = try SQLiteRecorder(path: path)
+      let writer = try SQLiteRecorder(path: path)
+      let told = Task {
+        var values: [Int] = []
+        for try await value in listener.newNotificationIDs() {
+          values.append(value)
+          if value >= 3 { break }
+        }
+        return values
+      }
+      try await writer.insert(TestEvents.make(UUID(), versions: 1...3))
+      let timeout = Task {
+        try await Task.sleep(for: SQLiteRecorder.externalWriteCheckInterval * 10)
+        told.cancel()
+      }
+      let values = try await told.value
+      timeout.cancel()
+      #expect(values.last == 3, "told \(values) within ten checks")
+    }
+  }
+
   @Test("SQLiteRecorder as an aggregate recorder on a second table of the same file")
   func sqliteSecondTable() async throws {
     try await withTemporaryDirectory { directory in

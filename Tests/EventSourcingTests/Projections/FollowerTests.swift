@@ -1,6 +1,7 @@
 import DogSchool
 import EventSourcing
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("Projections that follow the log")
@@ -104,6 +105,40 @@ struct FollowerTests {
     #expect(runner.lastError == nil)
   }
 
+  // The in-memory recorder tells of new notifications: a runner that still polled, here once
+  // an hour, would never see the second batch in time.
+  @Test("A runner on a recorder that tells of news catches up without polling")
+  func runnerIsTold() async throws {
+    let view = InMemoryDogsPerTrickView()
+    let runner = ProjectionRunner(follower: follower(view: view), pollInterval: .seconds(3600))
+    let first = try await teach(["Fido": ["sit"]])
+    runner.start()
+    try await runner.waitUntilProcessed(through: first)
+    let total = try await teach(["Rex": ["sit", "fetch"], "Bella": ["sit"]])
+    try await runner.waitUntilProcessed(through: total)
+    await runner.stop()
+    #expect(try await view.numberOfDogs(knowing: "sit") == 3)
+  }
+
+  // The recorder tells of the news once; a runner whose projection then fails must try again
+  // by itself, not wait for the next write, which may never come.
+  @Test("A runner that fails tries again after its poll interval, without new writes")
+  func runnerRetries() async throws {
+    let total = try await teach(["Fido": ["sit", "stay"], "Rex": ["sit"]])
+    let view = InMemoryDogsPerTrickView()
+    let failingOnce = Follower(
+      following: "DogSchool", log: school.notificationLog,
+      projection: FailingOnce(
+        notificationID: 3, wrapped: DogsPerTrick(mapper: school.application.mapper)),
+      view: view)
+    let runner = ProjectionRunner(follower: failingOnce, pollInterval: .milliseconds(5))
+    runner.start()
+    try await runner.waitUntilProcessed(through: total)
+    await runner.stop()
+    #expect(runner.lastError == nil)
+    #expect(try await view.numberOfDogs(knowing: "sit") == 2)
+  }
+
   @Test("Waiting for a runner that cannot keep up times out with where it got")
   func runnerTimeout() async throws {
     let runner = ProjectionRunner(follower: follower(view: InMemoryDogsPerTrickView()))
@@ -115,6 +150,33 @@ struct FollowerTests {
 
 /// Stands for a process that dies while processing a notification.
 private struct Crash: Error {}
+
+/// A projection that fails the first time it meets one notification, as a passing database
+/// error would.
+private struct FailingOnce<Wrapped: Projection>: Projection {
+  private final class Flag: Sendable {
+    let hasFailed = Mutex(false)
+  }
+
+  let notificationID: Int
+  let wrapped: Wrapped
+  private let flag = Flag()
+
+  init(notificationID: Int, wrapped: Wrapped) {
+    self.notificationID = notificationID
+    self.wrapped = wrapped
+  }
+
+  func process(_ notification: EventNotification, tracking: Tracking, in view: Wrapped.View) async throws {
+    let fails = notification.id == notificationID
+      && flag.hasFailed.withLock { hasFailed in
+        defer { hasFailed = true }
+        return !hasFailed
+      }
+    if fails { throw Crash() }
+    try await wrapped.process(notification, tracking: tracking, in: view)
+  }
+}
 
 /// A projection that fails at one notification, as a crash between events would.
 private struct FailingAt<Wrapped: Projection>: Projection {

@@ -34,12 +34,16 @@ public import Foundation
 /// given as `":memory:"` or as a `file:` URI keeps one connection for everything: a second
 /// connection to an in-memory database would open another database.
 ///
+/// Followers need not poll: ``newNotificationIDs()`` tells them at once of inserts made through
+/// this recorder, and within ``externalWriteCheckInterval`` of inserts made by other processes
+/// or other recorders on the same file.
+///
 /// Opening a new database that other processes open at the same moment waits, up to
 /// ``lockTimeout``, for the locks they take while one of them creates it.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>,
 /// <https://www.sqlite.org/pragma.html#pragma_synchronous>
-public final class SQLiteRecorder: ProcessRecorder {
+public final class SQLiteRecorder: ProcessRecorder, NotifyingRecorder {
   /// How hard SQLite works to make each commit survive a power cut.
   public enum Synchronous: String, CaseIterable, Sendable {
     /// Every commit is synced to disk: nothing acknowledged is ever lost. The default.
@@ -60,6 +64,12 @@ public final class SQLiteRecorder: ProcessRecorder {
 
   private let schema: SQLiteSchema
   private let connections: SQLiteConnectionPool
+  private let signal = NotificationSignal()
+
+  /// How often a listener of ``newNotificationIDs()`` reads the largest notification ID again,
+  /// for inserts that other processes make; inserts through this recorder are told at once.
+  /// A private in-memory database (`":memory:"`) has no other writers and is not read again.
+  public static let externalWriteCheckInterval: Duration = .seconds(1)
 
   /// Opens or creates the database and creates the events table when it is missing.
   ///
@@ -116,9 +126,11 @@ public final class SQLiteRecorder: ProcessRecorder {
   @discardableResult
   public func insert(_ events: [StoredEvent]) async throws -> [Int] {
     guard !events.isEmpty else { return [] }
-    return try await connections.write("insert events into \(eventsTable)") { connection in
+    let ids = try await connections.write("insert events into \(eventsTable)") { connection in
       try connection.inImmediateTransaction { try insertRows(events, with: connection) }
     }
+    if let last = ids.last { signal.tell(last) }
+    return ids
   }
 
   /// Records events and a follower's tracking position in one transaction, all or none.
@@ -127,13 +139,15 @@ public final class SQLiteRecorder: ProcessRecorder {
   ///   ``RecorderError/versionConflict(originatorID:version:)`` when a version is taken.
   @discardableResult
   public func insert(_ events: [StoredEvent], tracking: Tracking) async throws -> [Int] {
-    try await connections.write("insert events and tracking into \(eventsTable)") {
+    let ids = try await connections.write("insert events and tracking into \(eventsTable)") {
       connection in
       try connection.inImmediateTransaction {
         try connection.recordTracking(tracking, in: Self.trackingTable)
         return try insertRows(events, with: connection)
       }
     }
+    if let last = ids.last { signal.tell(last) }
+    return ids
   }
 
   public func insertTracking(_ tracking: Tracking) async throws {
@@ -225,6 +239,14 @@ public final class SQLiteRecorder: ProcessRecorder {
         return statement.int(at: 0)
       }
     }
+  }
+
+  /// The largest notification ID now, then after each insert through this recorder, and at
+  /// least every ``externalWriteCheckInterval`` when another process has inserted.
+  public func newNotificationIDs() -> AsyncThrowingStream<Int, any Error> {
+    signal.stream(
+      current: { [self] in try await maxNotificationID() },
+      recheckInterval: path == ":memory:" ? nil : Self.externalWriteCheckInterval)
   }
 
   // MARK: - Helpers
