@@ -46,6 +46,14 @@ struct ConformanceTests {
     try await TrackingRecorderConformance { try make() }.run()
   }
 
+  /// Followers are told of inserts by `LISTEN`/`NOTIFY`, by the library's own checks.
+  @Test func applicationRecorderMeetsTheNotifyingRecorderContract() async throws {
+    let datastore = try TestDatabase.sharedDatastore()
+    try await NotifyingRecorderConformance {
+      try PostgresApplicationRecorder(datastore: datastore, table: TestDatabase.uniqueTable("tell"))
+    }.run()
+  }
+
   /// The recorder the persistence module gives an application, configured only by settings,
   /// with a pool of its own.
   @Test func recorderOfTheModuleMeetsTheApplicationRecorderContract() async throws {
