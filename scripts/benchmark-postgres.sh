@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the PostgreSQL recorder beside the Python eventsourcing library's PostgreSQL recorder
 # and beside plain SQL, on one server, alternating the contenders, and prints the median rates
-# and their ratios.
+# and their ratios: single and 10-event inserts, reading the log, selecting aggregates, loading
+# one aggregate of 10,000 events, and 1, 2, 4 and 8 writer processes inserting at once into one
+# table (they start together at a set time, so process start-up is not counted).
 #
 # Usage: scripts/benchmark-postgres.sh [--count N] [--rounds R]   (N = 2000, R = 3)
 #
@@ -46,6 +48,31 @@ for round in $(seq "$rounds"); do
   "$benchmark" --count "$count" --recorder-only >> "$results"
   "$venv/bin/python" benchmarks/python/postgres_recorder.py --count "$count" >> "$results"
   "$benchmark" --count "$count" --plain-only >> "$results"
+  for writers in 1 2 4 8; do
+    for contender in swift python plain; do
+      table="bench_${contender}_w${writers}_$RANDOM$RANDOM"
+      if [[ $contender == python ]]; then
+        writer=("$venv/bin/python" benchmarks/python/postgres_recorder.py --writer-table "$table")
+      else
+        writer=("$benchmark" --writer "$contender" --table "$table")
+      fi
+      "${writer[@]}" --count 0
+      start_at=$(python3 -c 'import time; print(time.time() + 2)')
+      ends=$(mktemp)
+      for _ in $(seq "$writers"); do
+        "${writer[@]}" --count $((count / writers)) --start-at "$start_at" >> "$ends" &
+      done
+      wait
+      python3 - "$ends" "$start_at" "$contender" "$writers" "$((count / writers * writers))" <<'EOF'
+import sys
+ends = [float(line.split()[1]) for line in open(sys.argv[1]) if line.startswith("END ")]
+if len(ends) != int(sys.argv[4]):
+    sys.exit(f"only {len(ends)} of {sys.argv[4]} {sys.argv[3]} writers finished")
+print(f"{sys.argv[3]} writers_{sys.argv[4]} {int(sys.argv[5]) / (max(ends) - float(sys.argv[2])):.1f}")
+EOF
+      rm -f "$ends"
+    done >> "$results"
+  done
 done
 
 python3 - "$results" "$count" "$rounds" <<'EOF'
@@ -57,12 +84,18 @@ for line in open(sys.argv[1]):
     contender, workload, rate = line.split()
     rates.setdefault((contender, workload), []).append(float(rate))
 median = {key: statistics.median(values) for key, values in rates.items()}
-workloads = ["insert_one", "insert_ten", "read_log", "select_aggregate"]
+workloads = ["insert_one", "insert_ten", "read_log", "select_aggregate", "load_10000",
+    "writers_1", "writers_2", "writers_4", "writers_8"]
 units = {
     "insert_one": "events/s, one per insert",
     "insert_ten": "events/s, ten per insert",
     "read_log": "notifications/s, pages of 100",
     "select_aggregate": "aggregates of 10 events/s",
+    "load_10000": "events/s, one aggregate of 10,000 loaded whole",
+    "writers_1": "events/s, 1 writer process",
+    "writers_2": "events/s, 2 writer processes at once",
+    "writers_4": "events/s, 4 writer processes at once",
+    "writers_8": "events/s, 8 writer processes at once",
 }
 print(f"PostgreSQL, N = {sys.argv[2]}, median of {sys.argv[3]} rounds")
 print(f"{'workload':<18}{'Swift':>10}{'Python':>10}{'plain SQL':>11}{'Swift/Py':>10}{'Swift/plain':>13}  unit")

@@ -3,6 +3,10 @@ package's postgres-benchmark, for scripts/benchmark-postgres.sh.
 
 Prints one line per workload: "python WORKLOAD RATE" (per second). Configured by the
 POSTGRES_* variables; uses a new table and leaves it behind.
+
+With --writer-table NAME it is one of several writer processes instead: it creates the table
+when --count is 0; otherwise it waits until the Unix time --start-at, inserts --count events
+one per insert, and prints "END SECONDS", when it finished.
 """
 
 import argparse
@@ -17,7 +21,10 @@ from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastor
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=2000)
-    count = parser.parse_args().count
+    parser.add_argument("--writer-table")
+    parser.add_argument("--start-at", type=float, default=0.0)
+    arguments = parser.parse_args()
+    count = arguments.count
     datastore = PostgresDatastore(
         os.environ["POSTGRES_DBNAME"],
         os.environ["POSTGRES_HOST"],
@@ -26,10 +33,25 @@ def main() -> None:
         os.environ["POSTGRES_PASSWORD"],
         pool_size=5,
     )
+    state = b'{"name":"Fido","tricks":["roll over"]}'
+    if arguments.writer_table:
+        recorder = PostgresApplicationRecorder(
+            datastore, events_table_name=arguments.writer_table
+        )
+        if count == 0:
+            recorder.create_table()
+        else:
+            time.sleep(max(0.0, arguments.start_at - time.time()))
+            for _ in range(count):
+                recorder.insert_events(
+                    [StoredEvent(uuid.uuid4(), 1, "Dog.Registered", state)]
+                )
+            print(f"END {time.time()}", flush=True)
+        datastore.close()
+        return
     table = "bench_python_" + uuid.uuid4().hex[:12]
     recorder = PostgresApplicationRecorder(datastore, events_table_name=table)
     recorder.create_table()
-    state = b'{"name":"Fido","tricks":["roll over"]}'
 
     def report(name: str, operations: int, started: float) -> None:
         print(f"python {name} {operations / (time.perf_counter() - started):.1f}", flush=True)
@@ -65,6 +87,17 @@ def main() -> None:
     for originator in ids:
         assert len(recorder.select_events(originator)) == 10
     report("select_aggregate", len(ids), started)
+
+    long_history, loads = 10_000, 5
+    long = uuid.uuid4()
+    for first in range(1, long_history + 1, 100):
+        recorder.insert_events(
+            [StoredEvent(long, v, "Dog.Walked", state) for v in range(first, first + 100)]
+        )
+    started = time.perf_counter()
+    for _ in range(loads):
+        assert len(recorder.select_events(long)) == long_history
+    report("load_10000", long_history * loads, started)
     datastore.close()
 
 
