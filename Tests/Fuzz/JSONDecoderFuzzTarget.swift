@@ -1,6 +1,7 @@
 // A libFuzzer target for the library's JSON decoder, compiled with its sources by
-// scripts/fuzz-json-decoder.sh. It checks two things of every input: the decoder never
-// crashes, and whatever it reads, JSONDecoder reads the same (it may refuse more, never less).
+// scripts/fuzz-json-decoder.sh. It checks three things of every input: the decoder never
+// crashes; whatever it reads, JSONDecoder reads the same (it may refuse more, never less); and
+// what the library's encoder writes of that value, JSONDecoder reads back as the same value.
 import Foundation
 
 /// A shape with every kind of value an event's state may hold.
@@ -36,6 +37,11 @@ public func fuzzJSONDecoder(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt
     preconditionFailure("FastJSONDecoder read what JSONDecoder refuses")
   }
   precondition(ours == theirs, "FastJSONDecoder and JSONDecoder read different values")
+  guard let written = try? FastJSONEncoder().encode(ours) else {
+    preconditionFailure("FastJSONEncoder refused what FastJSONDecoder read")
+  }
+  let readBack = try? JSONDecoder().decode(FuzzShape.self, from: written)
+  precondition(readBack == ours, "JSONDecoder read back another value from FastJSONEncoder")
   return 0
 }
 

@@ -15,7 +15,7 @@ extension Mapper {
   ) throws -> StoredEvent {
     var plaintext: Data
     do {
-      plaintext = try JSONEncoder().encode(
+      plaintext = try FastJSONEncoder().encode(
         StoredSnapshotState(
           stateVersion: State.stateVersion, createdOn: snapshot.createdOn,
           modifiedOn: snapshot.modifiedOn, headHash: nil, state: snapshot.state))

@@ -9,4 +9,10 @@ extension UInt8 {
     default: nil
     }
   }
+
+  /// The lowercase ASCII hexadecimal digit of a value from 0 to 15, for writing JSON's `\u`
+  /// escapes.
+  init(hexDigit value: UInt8) {
+    self = value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + (value - 10)
+  }
 }

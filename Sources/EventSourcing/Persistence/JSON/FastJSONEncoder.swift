@@ -1,0 +1,76 @@
+import Foundation
+
+/// Encodes `Encodable` values as JSON that Foundation's `JSONDecoder` and ``FastJSONDecoder``
+/// read as `JSONEncoder`'s, several times faster than `JSONEncoder`.
+///
+/// It writes bytes in one pass as the conformance hands values over, without building a tree
+/// of the document first (see ``JSONOutput``). The strategies are `JSONEncoder`'s defaults:
+/// dates as seconds since the reference date, `Data` as Base64, URLs as their absolute string,
+/// keys as the conformance names them. A conformance that writes in an order one pass cannot
+/// follow, such as one that uses `superEncoder`, is encoded by `JSONEncoder` instead, so the
+/// result is always what `JSONEncoder` would mean.
+///
+/// Differences in the bytes, not the meaning: `/` is not escaped, keys keep the order they
+/// were written in, and a key written twice in one container appears twice.
+struct FastJSONEncoder {
+  /// Encodes `value` as a JSON document.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for a value JSON cannot hold, such as NaN, and
+  ///   what the value's conformance throws.
+  func encode<T: Encodable>(_ value: T) throws -> Data {
+    let output = JSONOutput()
+    do {
+      try JSONValueEncoder(output: output, codingPath: []).encodeValue(value)
+    } catch is JSONOutputUnsupported {
+      return try JSONEncoder().encode(value)
+    }
+    output.close(downTo: 0)
+    guard !output.isUnsupported else { return try JSONEncoder().encode(value) }
+    return Data(output.bytes)
+  }
+}
+
+/// The `Encoder` for one position of a document: the root, a member or an element.
+struct JSONValueEncoder: Encoder {
+  let output: JSONOutput
+  let codingPath: [any CodingKey]
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  /// Writes `value` at this position, which must await one; special types are written as
+  /// `JSONEncoder` writes them with its default strategies.
+  func encodeValue<T: Encodable>(_ value: T) throws {
+    // Comparing types first keeps the dynamic casts off the path of every other value.
+    if T.self == Date.self, let date = value as? Date {
+      try output.writeValue { bytes in
+        try JSONOutput.appendFloatingPoint(
+          date.timeIntervalSinceReferenceDate, at: codingPath, to: &bytes)
+      }
+    } else if T.self == Data.self, let data = value as? Data {
+      try output.writeValue { JSONOutput.appendString(data.base64EncodedString(), to: &$0) }
+    } else if T.self == URL.self, let url = value as? URL {
+      try output.writeValue { JSONOutput.appendString(url.absoluteString, to: &$0) }
+    } else if T.self == Decimal.self, let decimal = value as? Decimal {
+      try output.writeValue { $0.append(contentsOf: decimal.description.utf8) }
+    } else {
+      let depth = output.depth
+      try value.encode(to: self)
+      output.close(downTo: depth)
+      output.fillEmptyValue()
+    }
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    KeyedEncodingContainer(
+      JSONKeyedEncodingContainer(
+        output: output, id: output.open(object: true), codingPath: codingPath))
+  }
+
+  func unkeyedContainer() -> any UnkeyedEncodingContainer {
+    JSONUnkeyedEncodingContainer(
+      output: output, id: output.open(object: false), codingPath: codingPath)
+  }
+
+  func singleValueContainer() -> any SingleValueEncodingContainer {
+    JSONSingleValueEncodingContainer(encoder: self)
+  }
+}
