@@ -51,18 +51,5 @@ extension DomainEvent {
   ///
   /// `Dog.Event.trickAdded(trick:)` is stored as `DogSchool.Dog.Event.trickAdded`, so that a
   /// reader of the notification log sees what happened without decoding the state.
-  public var topic: String {
-    guard let caseName = Self.caseName(of: self) else { return Self.typeTopic }
-    return Self.typeTopic + "." + caseName
-  }
-
-  /// The name of an enumeration case, with or without associated values; `nil` for other types.
-  private static func caseName(of value: Self) -> String? {
-    let mirror = Mirror(reflecting: value)
-    guard mirror.displayStyle == .enum else { return nil }
-    // A case with associated values reflects as one child labelled with the case's name;
-    // a case without them describes itself as its name.
-    if let label = mirror.children.first?.label { return label }
-    return String(describing: value)
-  }
+  public var topic: String { EventTopics.topic(of: self) }
 }
