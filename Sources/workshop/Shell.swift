@@ -10,7 +10,7 @@ import Synchronization
 /// Runs a program and collects what it prints.
 enum Shell {
   /// The outcome of a finished program.
-  struct Result {
+  struct Result: Sendable {
     /// The exit status, or the signal number when `wasSignalled` is true.
     let status: Int32
     /// Whether a signal ended the program.

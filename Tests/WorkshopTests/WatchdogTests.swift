@@ -6,6 +6,10 @@ import WorkshopKit
 
 /// Tests that loop forever must not leave a learner waiting: the test command is stopped when
 /// its event stream stops growing, and the report says what to look for.
+///
+/// `Shell.run` blocks its thread for seconds here, so each call runs on a thread of its own
+/// (``runBlocking(_:)``): on Swift's cooperative pool, which has one thread per core, these
+/// tests would stall every other test's tasks meanwhile.
 @Suite("Stopping tests that make no progress")
 struct WatchdogTests {
   let folder = FileManager.default.temporaryDirectory
@@ -19,14 +23,24 @@ struct WatchdogTests {
     Shell.Watchdog(progressFile: folder.appendingPathComponent("progress"), limit: limit)
   }
 
+  /// Runs a command as `Shell.run` does, on a thread outside the cooperative pool.
+  func run(_ arguments: [String], watchdog: Shell.Watchdog) async throws -> Shell.Result {
+    let folder = folder
+    return try await withCheckedThrowingContinuation { continuation in
+      Thread {
+        continuation.resume(
+          with: Result { try Shell.run(arguments, in: folder, watchdog: watchdog) })
+      }.start()
+    }
+  }
+
   // `exec`, so that the program itself hangs, as `swift test` does, rather than a shell
   // waiting for a child of its own.
   @Test("a program whose progress file stops growing is interrupted")
-  func interruptsAStalledProgram() throws {
+  func interruptsAStalledProgram() async throws {
     let start = ContinuousClock.now
-    let result = try Shell.run(
-      ["sh", "-c", "echo started > progress; echo waiting; exec sleep 60"], in: folder,
-      watchdog: watchdog())
+    let result = try await run(
+      ["sh", "-c", "echo started > progress; echo waiting; exec sleep 60"], watchdog: watchdog())
     #expect(result.wasStalled)
     #expect(!result.succeeded)
     #expect(result.output.contains("waiting"))
@@ -34,34 +48,32 @@ struct WatchdogTests {
   }
 
   @Test("a stalled program that ignores the interrupt is killed")
-  func killsAStalledProgramThatIgnoresInterrupts() throws {
+  func killsAStalledProgramThatIgnoresInterrupts() async throws {
     let start = ContinuousClock.now
-    let result = try Shell.run(
-      ["sh", "-c", "trap '' INT; echo started > progress; exec sleep 60"], in: folder,
-      watchdog: watchdog())
+    let result = try await run(
+      ["sh", "-c", "trap '' INT; echo started > progress; exec sleep 60"], watchdog: watchdog())
     #expect(result.wasStalled)
     #expect(result.wasSignalled)
     #expect(ContinuousClock.now - start < .seconds(30))
   }
 
   @Test("a program that keeps making progress runs to its end")
-  func letsAProgressingProgramFinish() throws {
-    let result = try Shell.run(
+  func letsAProgressingProgramFinish() async throws {
+    let result = try await run(
       [
         "sh", "-c",
         "for step in 1 2 3 4 5 6; do echo $step >> progress; sleep 0.4; done; echo done",
       ],
-      in: folder, watchdog: watchdog(limit: .seconds(2)))
+      watchdog: watchdog(limit: .seconds(2)))
     #expect(!result.wasStalled)
     #expect(result.succeeded)
     #expect(result.output.contains("done"))
   }
 
   @Test("the time before the progress file appears, such as a build, does not count")
-  func waitsForTheProgressFile() throws {
-    let result = try Shell.run(
-      ["sh", "-c", "sleep 2; echo started > progress; echo done"], in: folder,
-      watchdog: watchdog())
+  func waitsForTheProgressFile() async throws {
+    let result = try await run(
+      ["sh", "-c", "sleep 2; echo started > progress; echo done"], watchdog: watchdog())
     #expect(!result.wasStalled)
     #expect(result.succeeded)
   }

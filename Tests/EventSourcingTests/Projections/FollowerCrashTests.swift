@@ -55,7 +55,7 @@ struct FollowerCrashTests {
           kill(process.processIdentifier, SIGKILL)
           kills += 1
         }
-        process.waitUntilExit()
+        await process.exited()
         if process.terminationReason == .uncaughtSignal {
           positionsAfterKills.insert(try await observer.maxTrackingID(for: "DogSchool"))
         }

@@ -37,7 +37,7 @@ struct SQLiteConcurrentReaderTests {
             process.arguments = [path, "w\(writer)", "40", UUID().uuidString]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
-            process.waitUntilExit()
+            await process.exited()
             #expect(process.terminationStatus == 0)
           }
         }
