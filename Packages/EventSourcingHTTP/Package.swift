@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The notification log over HTTP, as a package of its own: like the PostgreSQL package, it
+// keeps Hummingbird, SwiftNIO and async-http-client out of the workshop's root package, which
+// every attendee resolves and builds, so `swift run workshop doctor` on a fresh clone neither
+// fetches nor compiles them. This package depends on the root by path; build and test it from
+// this folder:
+//
+//     cd Packages/EventSourcingHTTP && swift test
+let package = Package(
+  name: "EventSourcingHTTP",
+  // `Mutex` from the Synchronization module needs macOS 15 on Apple platforms.
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "EventSourcingHTTP", targets: ["EventSourcingHTTP"]),
+  ],
+  dependencies: [
+    .package(name: "EventSourcingWorkshop", path: "../.."),
+    // The server. Its swift-configuration support is left out: nothing here reads it.
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1",
+      traits: ["FullFoundation"]),
+    // The remote log's client (Hummingbird's own tests use it too, so it costs no extra build).
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    // ByteBuffer and its Foundation bridge, which both of the above already build.
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    // A logger for the server that the tests and programs can quieten.
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+  ],
+  targets: [
+    .target(
+      name: "EventSourcingHTTP",
+      dependencies: [
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+    // The tutorial's dog school, compiled from the root package's own sources (a symbolic
+    // link): the root does not export it as a product, and the root's manifest stays as it is.
+    .target(
+      name: "ServedDogSchool",
+      dependencies: [.product(name: "EventSourcing", package: "EventSourcingWorkshop")],
+      path: "Sources/ServedDogSchool"
+    ),
+    .testTarget(
+      name: "EventSourcingHTTPTests",
+      dependencies: [
+        "EventSourcingHTTP", "ServedDogSchool",
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
+  ]
+)
+
+// The same upcoming features as the root package, so that imports stay honest.
+for target in package.targets {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+  ]
+}
