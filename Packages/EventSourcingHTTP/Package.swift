@@ -14,6 +14,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "EventSourcingHTTP", targets: ["EventSourcingHTTP"]),
+    .executable(name: "dog-school-server", targets: ["dog-school-server"]),
   ],
   dependencies: [
     .package(name: "EventSourcingWorkshop", path: "../.."),
@@ -47,10 +48,32 @@ let package = Package(
       dependencies: [.product(name: "EventSourcing", package: "EventSourcingWorkshop")],
       path: "Sources/ServedDogSchool"
     ),
+    // The dog school's routes.
+    .target(
+      name: "DogSchoolService",
+      dependencies: [
+        "EventSourcingHTTP", "ServedDogSchool",
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+      ]
+    ),
+    // The dog school as a service, and a projection that follows it over HTTP: the programs
+    // of scripts/http-demo.sh and scripts/load-test-http.sh.
+    .executableTarget(
+      name: "dog-school-server",
+      dependencies: [
+        "EventSourcingHTTP", "ServedDogSchool", "DogSchoolService",
+        .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .testTarget(
       name: "EventSourcingHTTPTests",
       dependencies: [
-        "EventSourcingHTTP", "ServedDogSchool",
+        "EventSourcingHTTP", "ServedDogSchool", "DogSchoolService",
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
