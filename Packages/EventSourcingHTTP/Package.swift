@@ -43,6 +43,9 @@ let package = Package(
     ),
     // The tutorial's dog school, compiled from the root package's own sources (a symbolic
     // link): the root does not export it as a product, and the root's manifest stays as it is.
+    // It cannot be named DogSchool (target names are unique across the package graph), so its
+    // events' topics read "ServedDogSchool.Dog.Event.…": a follower reads them with this
+    // module, not with the root's DogSchool.
     .target(
       name: "ServedDogSchool",
       dependencies: [.product(name: "EventSourcing", package: "EventSourcingWorkshop")],
