@@ -1,9 +1,9 @@
 public import EventSourcing
 internal import EventSourcingHTTP
 internal import Foundation
+public import Hummingbird
 internal import NIOCore
 internal import NIOFoundationCompat
-public import Hummingbird
 public import ServedDogSchool
 
 /// The tutorial's dog school as a web service, with its notification log beside it.
@@ -27,14 +27,18 @@ public struct DogSchoolService: Sendable {
   public let bodyDeadline: Duration
 
   /// Creates the service.
-  public init(school: DogSchool, maximumBodySize: Int = 4_096, bodyDeadline: Duration = .seconds(10)) {
+  public init(
+    school: DogSchool, maximumBodySize: Int = 4_096, bodyDeadline: Duration = .seconds(10)
+  ) {
     self.school = school
     self.maximumBodySize = maximumBodySize
     self.bodyDeadline = bodyDeadline
   }
 
   /// Adds the school's routes and its log's to a router.
-  public func addRoutes<Context: RequestContext>(to router: Router<Context>, log: NotificationLog? = nil) {
+  public func addRoutes<Context: RequestContext>(
+    to router: Router<Context>, log: NotificationLog? = nil
+  ) {
     router.post("dogs") { request, _ in
       var request = request
       let body: NameBody = try await decode(&request)

@@ -1,8 +1,8 @@
 public import EventSourcing
 internal import Foundation
+public import Hummingbird
 internal import NIOCore
 internal import NIOFoundationCompat
-public import Hummingbird
 
 /// Serves an application's notification log over HTTP, in the JSON of the Python library's
 /// `NotificationLogJSONService` (see ``NotificationJSON``).
@@ -25,7 +25,8 @@ public import Hummingbird
 /// ```swift
 /// let router = Router()
 /// NotificationLogService(log: school.notificationLog).addRoutes(to: router)
-/// let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 8080)))
+/// let app = Application(
+///   router: router, configuration: .init(address: .hostname("127.0.0.1", port: 8080)))
 /// try await app.runService()
 /// ```
 public struct NotificationLogService: Sendable {
@@ -99,7 +100,8 @@ public struct NotificationLogService: Sendable {
       return Response(status: .notModified, headers: headers)
     }
     headers[.contentType] = "application/json"
-    return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: body)))
+    return Response(
+      status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: body)))
   }
 
   private func selection(request: Request) async throws -> Response {

@@ -9,8 +9,7 @@ struct QueryIntegers {
   }
 
   /// The parameter's value, or `default` when absent.
-  func value(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int
-  {
+  func value(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int {
     try optionalValue(name, in: range) ?? defaultValue
   }
 

@@ -134,7 +134,8 @@ public struct RemoteApplicationRecorder: NotifyingRecorder {
       request, timeout: TimeAmount(timeout))
     let buffer = try await response.body.collect(upTo: Self.maximumBodySize)
     guard response.status == .ok else {
-      let message = (try? JSONDecoder().decode(ErrorBody.self, from: Data(buffer.readableBytesView)))?
+      let message =
+        (try? JSONDecoder().decode(ErrorBody.self, from: Data(buffer.readableBytesView)))?
         .error.message ?? ""
       throw RemoteLogError.unexpectedStatus(
         url: address, status: Int(response.status.code), message: message)

@@ -1,6 +1,6 @@
+public import Foundation
 public import Hummingbird
 internal import NIOCore
-public import Foundation
 
 extension Request {
   /// Reads the whole body, refusing one that is too large or too slow.

@@ -22,13 +22,16 @@ import Testing
     // The body deadline is shorter than the idle timeout, so that a stalled body gets its 408
     // before the connection is closed for idling.
     DogSchoolService(school: school, bodyDeadline: .seconds(1)).addRoutes(to: router)
-    return try await withLoopbackServer(router: router, idleTimeout: .seconds(3)) { url, _ in try await body(url, school) }
+    return try await withLoopbackServer(router: router, idleTimeout: .seconds(3)) { url, _ in
+      try await body(url, school)
+    }
   }
 
   @Test("Register a dog, teach it a trick, get it, and find both events in the log")
   func registerTeachGet() async throws {
     try await withSchool { url, school in
-      let registered = try await httpRequest("POST", "\(url)/dogs", body: try json(["name": "Fido"]))
+      let registered = try await httpRequest(
+        "POST", "\(url)/dogs", body: try json(["name": "Fido"]))
       #expect(registered.status == 201)
       let id = try #require(registered.jsonObject?["id"] as? String)
       #expect(id.count == 32)
@@ -53,15 +56,18 @@ import Testing
       let get = try await httpRequest("GET", "\(url)/dogs/\(id)")
       #expect(get.status == 404)
       #expect(get.errorMessage?.contains("No dog") == true)
-      let teach = try await httpRequest("POST", "\(url)/dogs/\(id)/tricks", body: try json(["trick": "sit"]))
+      let teach = try await httpRequest(
+        "POST", "\(url)/dogs/\(id)/tricks", body: try json(["trick": "sit"]))
       #expect(teach.status == 404)
     }
   }
 
   @Test(
     "A bad dog ID is 400 with a JSON error",
-    arguments: ["abc", "1234", String(repeating: "a", count: 31), String(repeating: "g", count: 32),
-      String(repeating: "a", count: 10_000), "00000000-0000-0000-0000-00000000000Z"])
+    arguments: [
+      "abc", "1234", String(repeating: "a", count: 31), String(repeating: "g", count: 32),
+      String(repeating: "a", count: 10_000), "00000000-0000-0000-0000-00000000000Z",
+    ])
   func badID(_ id: String) async throws {
     try await withSchool { url, _ in
       let response = try await httpRequest("GET", "\(url)/dogs/\(id)")
@@ -72,8 +78,10 @@ import Testing
 
   @Test(
     "A bad body is 400 with a JSON error",
-    arguments: ["", "{", "[]", "null", #"{"name": 5}"#, #"{"nom": "Fido"}"#, #"{"name": ""}"#,
-      "{\"name\": \"\(String(repeating: "x", count: 101))\"}", "\u{FF}\u{FE}"])
+    arguments: [
+      "", "{", "[]", "null", #"{"name": 5}"#, #"{"nom": "Fido"}"#, #"{"name": ""}"#,
+      "{\"name\": \"\(String(repeating: "x", count: 101))\"}", "\u{FF}\u{FE}",
+    ])
   func badBody(_ body: String) async throws {
     try await withSchool { url, _ in
       let response = try await httpRequest("POST", "\(url)/dogs", body: Data(body.utf8))
@@ -85,7 +93,8 @@ import Testing
   @Test("A body over the limit is 413, and the server goes on serving")
   func oversizedBody() async throws {
     try await withSchool { url, _ in
-      let huge = Data(#"{"name": ""#.utf8) + Data(repeating: 0x61, count: 1_000_000) + Data(#""}"#.utf8)
+      let huge =
+        Data(#"{"name": ""#.utf8) + Data(repeating: 0x61, count: 1_000_000) + Data(#""}"#.utf8)
       let response = try await httpRequest("POST", "\(url)/dogs", body: huge)
       #expect(response.status == 413)
       let after = try await httpRequest("POST", "\(url)/dogs", body: try json(["name": "Rex"]))
@@ -135,7 +144,8 @@ import Testing
           do { try slow.send(" ") } catch { break }
           try await Task.sleep(for: .milliseconds(100))
         }
-        let answer = String(decoding: await slow.readUntilClosed(limit: .seconds(20)).bytes, as: UTF8.self)
+        let answer = String(
+          decoding: await slow.readUntilClosed(limit: .seconds(20)).bytes, as: UTF8.self)
         #expect(answer.hasPrefix("HTTP/1.1 408"))
       }
     }

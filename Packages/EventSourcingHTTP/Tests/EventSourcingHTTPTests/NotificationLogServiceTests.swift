@@ -139,7 +139,8 @@ import Testing
     "Bad selection parameters get 400 with a JSON error",
     arguments: [
       "start=0", "start=-1", "start=abc", "limit=0", "limit=1001", "limit=-3",
-      "start=99999999999999999999999", "stop=-1", "start=1.5", "start=" + String(repeating: "1", count: 10_000),
+      "start=99999999999999999999999", "stop=-1", "start=1.5",
+      "start=" + String(repeating: "1", count: 10_000),
     ])
   func badSelection(_ query: String) async throws {
     try await withLoopbackServer(router: router()) { url, _ in

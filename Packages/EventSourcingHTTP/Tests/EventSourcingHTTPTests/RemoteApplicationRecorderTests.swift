@@ -50,7 +50,8 @@ import Testing
   func sameAsLocal() async throws {
     for name in ["Fido", "Rex", "Milou"] { _ = try await school.registerDog(name: name) }
     try await withLoopbackServer(router: router()) { url, _ in
-      let remote = NotificationLog(recorder: RemoteApplicationRecorder(url: "\(url)/notifications/"))
+      let remote = NotificationLog(
+        recorder: RemoteApplicationRecorder(url: "\(url)/notifications/"))
       let local = school.notificationLog
       #expect(try await remote.maxNotificationID() == 3)
       for (start, limit, stop) in [(1, 10, nil), (2, 1, nil), (1, 10, 2), (3, 5, 3)] {
@@ -101,7 +102,9 @@ import Testing
     router.get("bad") { _, _ in #"[{"id": 1}]"# }
     try await withLoopbackServer(router: router) { url, _ in
       let bad = RemoteApplicationRecorder(url: "\(url)/bad")
-      await #expect(throws: RemoteLogError.invalidResponse(url: "\(url)/bad/max-id?after=-1&wait=0")) {
+      await #expect(
+        throws: RemoteLogError.invalidResponse(url: "\(url)/bad/max-id?after=-1&wait=0")
+      ) {
         _ = try await bad.maxNotificationID()
       }
       await #expect(throws: RemoteLogError.invalidResponse(url: "\(url)/bad?start=1&limit=5")) {
