@@ -46,6 +46,29 @@ import Testing
     }
   }
 
+  @Test("A projection runner keeps a view up to date over HTTP while the school writes")
+  func projectionRunnerOverHTTP() async throws {
+    _ = try await school.registerDog(name: "Fido")
+    try await withLoopbackServer(router: router()) { url, _ in
+      let view = InMemoryDogsPerTrickView()
+      let runner = ProjectionRunner(
+        follower: Follower(
+          following: "DogSchool",
+          log: NotificationLog(recorder: RemoteApplicationRecorder(url: "\(url)/notifications")),
+          projection: DogsPerTrick<InMemoryDogsPerTrickView>(mapper: school.application.mapper),
+          view: view))
+      runner.start()
+      for name in ["Rex", "Milou", "Laika"] {
+        let dog = try await school.registerDog(name: name)
+        try await school.addTrick(dog, trick: "sit")
+      }
+      try await runner.waitUntilProcessed(through: 7, timeout: .seconds(20))
+      await runner.stop()
+      #expect(try await view.allCounts() == ["sit": 3])
+      #expect(try await runner.follower.position() == 7)
+    }
+  }
+
   @Test("The remote log reads the same notifications and sections as the local one")
   func sameAsLocal() async throws {
     for name in ["Fido", "Rex", "Milou"] { _ = try await school.registerDog(name: name) }
