@@ -1,5 +1,4 @@
 public import Foundation
-import GivenBasics
 public import GivenEvents
 import Synchronization
 
@@ -10,14 +9,16 @@ import Synchronization
 /// to its dog's history *and* to the log. So the log never holds an event that was refused,
 /// and its numbering has no gaps.
 public final class InMemoryEventStore: Sendable {
-  private struct Storage {
+  // Internal, not private: the notification reads of Task 1 are an extension in
+  // InMemoryEventStore+Notifications.swift, which reads the log under the same lock.
+  struct Storage {
     /// Each dog's events, oldest first.
     var histories: [UUID: [RecordedEvent]] = [:]
     /// Every event in the order it was appended: notification ID n is at index n - 1.
     var log: [RecordedEvent] = []
   }
 
-  private let storage = Mutex(Storage())
+  let storage = Mutex(Storage())
 
   /// Creates an empty store.
   public init() {}
@@ -54,17 +55,5 @@ public final class InMemoryEventStore: Sendable {
   /// The ID of the newest notification, or 0 when nothing is stored.
   public func maxNotificationID() async throws -> Int {
     storage.withLock { $0.log.count }
-  }
-
-  // MARK: - Task 1: select notifications
-
-  /// Returns up to `limit` notifications with IDs from `start` on, in order.
-  ///
-  /// IDs count from 1 and the log has no gaps: ID `n` is the `n`-th event appended.
-  public func notifications(start: Int, limit: Int) async throws -> [NumberedEvent] {
-    // Task 1: inside `storage.withLock { storage in ... }`, take the events of `storage.log`
-    // with IDs start, start + 1, … (at most `limit`, none past the end) and wrap each in
-    // NumberedEvent(id:event:). Mind the off-by-one: ID n is at index n - 1.
-    throw NotImplemented(task: 1, what: "InMemoryEventStore.notifications(start:limit:)")
   }
 }
