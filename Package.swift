@@ -102,6 +102,9 @@ let package = Package(
   products: [
     .library(name: "EventSourcing", targets: ["EventSourcing"]),
     .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
+    // The tutorial's dog school, so that other packages (the HTTP service, a follower of it)
+    // use the same types and topics.
+    .library(name: "DogSchool", targets: ["DogSchool"]),
     .executable(name: "workshop", targets: ["workshop"]),
     .executable(name: "workshop-demo", targets: ["workshop-demo"]),
   ],

@@ -41,21 +41,11 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]
     ),
-    // The tutorial's dog school, compiled from the root package's own sources (a symbolic
-    // link): the root does not export it as a product, and the root's manifest stays as it is.
-    // It cannot be named DogSchool (target names are unique across the package graph), so its
-    // events' topics read "ServedDogSchool.Dog.Event.…": a follower reads them with this
-    // module, not with the root's DogSchool.
-    .target(
-      name: "ServedDogSchool",
-      dependencies: [.product(name: "EventSourcing", package: "EventSourcingWorkshop")],
-      path: "Sources/ServedDogSchool"
-    ),
     // The dog school's routes.
     .target(
       name: "DogSchoolService",
       dependencies: [
-        "EventSourcingHTTP", "ServedDogSchool",
+        "EventSourcingHTTP", .product(name: "DogSchool", package: "EventSourcingWorkshop"),
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -67,7 +57,8 @@ let package = Package(
     .executableTarget(
       name: "dog-school-server",
       dependencies: [
-        "EventSourcingHTTP", "ServedDogSchool", "DogSchoolService",
+        "EventSourcingHTTP", "DogSchoolService",
+        .product(name: "DogSchool", package: "EventSourcingWorkshop"),
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -76,7 +67,8 @@ let package = Package(
     .testTarget(
       name: "EventSourcingHTTPTests",
       dependencies: [
-        "EventSourcingHTTP", "ServedDogSchool", "DogSchoolService",
+        "EventSourcingHTTP", "DogSchoolService",
+        .product(name: "DogSchool", package: "EventSourcingWorkshop"),
         .product(name: "EventSourcing", package: "EventSourcingWorkshop"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),

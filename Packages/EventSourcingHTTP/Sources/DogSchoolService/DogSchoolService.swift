@@ -1,10 +1,10 @@
+public import DogSchool
 public import EventSourcing
 internal import EventSourcingHTTP
 internal import Foundation
 public import Hummingbird
 internal import NIOCore
 internal import NIOFoundationCompat
-public import ServedDogSchool
 
 /// The tutorial's dog school as a web service, with its notification log beside it.
 ///

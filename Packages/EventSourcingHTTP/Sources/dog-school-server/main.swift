@@ -9,13 +9,13 @@
 // runs until SIGINT or SIGTERM. `follow` prints each notification it processes, as
 // "processed N", and runs until it is killed; its view records its position with its results,
 // so a restarted follower goes on after the last notification it recorded.
+import DogSchool
 import DogSchoolService
 import EventSourcing
 import EventSourcingHTTP
 import Foundation
 import Hummingbird
 import Logging
-import ServedDogSchool
 
 let arguments = CommandLine.arguments.dropFirst()
 let usage = "usage: dog-school-server serve PORT DATABASE | follow URL VIEW_DATABASE"

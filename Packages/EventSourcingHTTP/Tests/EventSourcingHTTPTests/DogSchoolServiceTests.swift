@@ -1,9 +1,9 @@
+import DogSchool
 import DogSchoolService
 import EventSourcing
 import EventSourcingHTTP
 import Foundation
 import Hummingbird
-import ServedDogSchool
 import Synchronization
 import Testing
 

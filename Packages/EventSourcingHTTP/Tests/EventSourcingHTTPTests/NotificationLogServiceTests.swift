@@ -1,8 +1,8 @@
+import DogSchool
 import EventSourcing
 import EventSourcingHTTP
 import Foundation
 import Hummingbird
-import ServedDogSchool
 import Testing
 
 /// The log served over loopback, read back with a real client.
@@ -44,6 +44,8 @@ import Testing
       #expect(first["originator_id"] as? String == hex)
       #expect(first["originator_version"] as? Int == stored[0].originatorVersion)
       #expect(first["topic"] as? String == stored[0].topic)
+      // The root package's DogSchool module, so a follower built on it decodes what is served.
+      #expect(first["topic"] as? String == "DogSchool.Dog.Event.registered")
       let state = try #require(first["state"] as? String)
       #expect(Data(base64Encoded: state) == stored[0].state)
     }

@@ -1,9 +1,9 @@
+import DogSchool
 import EventSourcing
 import EventSourcingHTTP
 import Foundation
 import Hummingbird
 import Logging
-import ServedDogSchool
 import Testing
 
 /// The package README's Swift block is the code between the markers below, compiled here and

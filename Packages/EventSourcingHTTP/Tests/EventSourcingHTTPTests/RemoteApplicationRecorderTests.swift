@@ -1,8 +1,8 @@
+import DogSchool
 import EventSourcing
 import EventSourcingHTTP
 import Foundation
 import Hummingbird
-import ServedDogSchool
 import Testing
 
 /// A remote log read over loopback, through the same interface as a local one.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
+  import DogSchool
   import EventSourcing
   import EventSourcingHTTP
   import Foundation
   import Hummingbird
-  import ServedDogSchool
   import Testing
 
   /// Clients that stop half-way are cut off, and do not hold up anyone else.
