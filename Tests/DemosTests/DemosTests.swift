@@ -107,7 +107,7 @@ struct DemosTests {
     #expect(Narrator.wrapped(#"{"a":1,"b":2,"c":3}"#, width: 12) == [#"{"a":1,"#, #""b":2,"c":3}"#])
   }
 
-  @Test("Enter, space, PageDown, → and ↓ advance; other keys and sequences do not")
+  @Test("Enter, space, PageDown, → and ↓ advance, also after a lone Esc; other keys do not")
   func advanceKeys() {
     func advances(_ bytes: [UInt8]) -> [Bool] {
       var keys = AdvanceKeys()
@@ -123,6 +123,11 @@ struct DemosTests {
     #expect(advances([escape, 91, 66]) == [false, false, true], "↓")
     #expect(advances([escape, 91, 53, 126, 32]) == [false, false, false, false, true], "PageUp, then space")
     #expect(advances([escape, 91, 68, 120]) == [false, false, false, false], "←, then x")
+    #expect(advances([escape, 32]) == [false, true], "Esc on its own, then space")
+    #expect(advances([escape, escape, 91, 66]) == [false, false, false, true], "Esc, then ↓")
+    #expect(
+      advances([escape, 91, escape, 91, 54, 126]) == [false, false, false, false, false, true],
+      "a sequence cut short, then PageDown")
   }
 
   @Test("encryption shows unreadable rows, then the dog, then a refused wrong key")
