@@ -61,6 +61,25 @@ struct DemosTests {
     let shown = text.split(separator: "\n").filter { $0.hasPrefix("    ") }
     #expect(shown.contains { $0.contains("UPDATE stored_events") })
     #expect(!shown.contains { $0.contains("…") })
+    // The encrypted rows' nonces, as read before and after the swap: versions 2 and 3 trade.
+    let nonces = text.split(separator: "\n").compactMap { line -> (String, String)? in
+      guard line.hasPrefix("  version "), let nonce = line.range(of: ", nonce ") else { return nil }
+      return (String(line.prefix { $0 != ":" }), String(line[nonce.upperBound...]))
+    }
+    try #require(nonces.count == 6, "\(nonces)")
+    #expect(nonces.allSatisfy { $0.1.count == 24 })
+    #expect(nonces[3].1 == nonces[0].1 && nonces[4].1 == nonces[2].1 && nonces[5].1 == nonces[1].1)
+    #expect(!text.contains("not a sealed record"))
+  }
+
+  @Test("A sealed record is cut into its format mark, nonce, ciphertext and tag")
+  func sealedRecord() {
+    let nonce = Data(1...12)
+    let record = SealedRecord(SealedRecord.formatMark + nonce + Data(count: 70) + Data(count: 16))
+    #expect(record.nonce == nonce)
+    #expect(record.description == "102 bytes = 4 + 12 + 70 + 16, nonce 0102030405060708090a0b0c")
+    #expect(SealedRecord(Data("{}".utf8)).description == "2 bytes, not a sealed record")
+    #expect(SealedRecord(SealedRecord.formatMark + nonce).nonce == nil, "no room for a tag")
   }
 
   @Test("A byte difference counts the bytes that differ")
