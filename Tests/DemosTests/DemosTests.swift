@@ -25,6 +25,18 @@ struct DemosTests {
     #expect(Demos.named("nonsense") == nil)
   }
 
+  @Test("The decks' notes say where to run every demo, and name no demo that does not exist")
+  func demosInDecks() throws {
+    let slides = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("slides")
+    let decks = try FileManager.default.contentsOfDirectory(at: slides, includingPropertiesForKeys: nil)
+      .filter { $0.pathExtension == "md" && $0.lastPathComponent != "README.md" }
+      .map { try String(contentsOf: $0, encoding: .utf8) }
+      .joined(separator: "\n")
+    let named = Set(decks.matches(of: /workshop demo ([a-z-]+)/).map { String($0.1) })
+    #expect(named == Set(Demos.all.map(\.name)))
+  }
+
   @Test("time-travel shows the dog at every version")
   func timeTravel() async throws {
     let text = try await transcript(of: TimeTravelDemo())
