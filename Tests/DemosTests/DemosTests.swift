@@ -118,6 +118,14 @@ struct DemosTests {
     }
   }
 
+  @Test("A temporary database's path fits one 80-column line, as the demos show it")
+  func temporaryPaths() throws {
+    let folder = try DemoFiles().makeFolder(for: "notifications")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(("    " + folder.appendingPathComponent("snapshots.sqlite").path).count <= Narrator.columns)
+    #expect(DemoFiles.temporaryFolder.path.count <= 16 || DemoFiles.temporaryFolder.path == "/tmp")
+  }
+
   @Test("Every demo's output fits 80 columns")
   func columns() async throws {
     for demo in Demos.all {
