@@ -3,12 +3,14 @@
 #
 # - `?check` at 16:9 (1280 x 720) and 4:3 (1024 x 768): no slide's content overflows the stage,
 #   no list number or bullet is cut off, pictures fit on their slide, notes are never shown in
-#   the audience's view, and with `n` the notes lie inside the window, below the slide; keys
+#   the audience's view, and with `n` the notes lie inside the window, below the slide, and
+#   every slide's notes show whole, without scrolling (long notes take smaller type); keys
 #   and clicks work (PageDown/PageUp through every step, Right, Left, Space, Backspace, a
 #   click, steps appearing one at a time, b and . for blackout, t for the theme, + and - for
 #   the text size, o and Esc for the overview);
 # - `?check=presenter`: the presenter view shows the current slide larger than the next one,
-#   all inside the window, with notes in a sans-serif font of at least 20 px;
+#   all inside the window, with notes in a sans-serif font of at least 20 px, every slide's
+#   notes whole in their box;
 # - printing to PDF gives one page per slide, each 16:9; with `?print-notes`, every slide's notes
 #   are printed under it and fit on the page;
 # - where Node 20 or later is installed, `p` opens the presenter window and the two windows
@@ -76,6 +78,8 @@ for page in "$folder"/[0-9]*.html; do
     fail "$name: presenter notes in '$font' at ${size}px, not a readable sans-serif"
   elif [[ "$presenter" != *'"allInside":true'* || "$presenter" != *'"shown":true'* ]]; then
     fail "$name: presenter view parts outside the window or no next slide: $presenter"
+  elif [ -n "$(problems "$presenter")" ]; then
+    fail "$name: presenter view: notes cut off, only scrolling shows them: $(problems "$presenter")"
   elif ((now <= next)); then
     fail "$name: presenter view's current slide ($now px) is not larger than the next ($next px)"
   fi

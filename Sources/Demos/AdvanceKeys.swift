@@ -1,6 +1,7 @@
 /// Reads the bytes a terminal sends for keys and says when one means "go on": Enter, space,
 /// PageDown, → or ↓, which are what presentation clickers send. Other keys, and escape
-/// sequences of other keys (PageUp, ←), are read whole and ignored.
+/// sequences of other keys (PageUp, ←), are read whole and ignored. Esc pressed on its own
+/// does not swallow the key after it.
 public struct AdvanceKeys: Sendable {
   private enum State { case text, escape, sequence }
   private var state = State.text
@@ -24,9 +25,14 @@ public struct AdvanceKeys: Sendable {
         parameters = []
         return false
       }
-      state = .text  // Alt and a key: not ours.
-      return false
+      // Esc on its own, then a key (or another Esc): read that key as if Esc were not there.
+      state = .text
+      return read(byte)
     case .sequence:
+      if byte == 0x1B {  // A sequence cut short by Esc: start over.
+        state = .escape
+        return false
+      }
       // Parameter bytes (digits, ';') until a final byte between '@' and '~'.
       guard (0x40...0x7E).contains(byte) else {
         parameters.append(byte)

@@ -19,12 +19,24 @@ public struct DemoFiles: Sendable {
   func makeFolder(for demo: String) throws -> URL {
     let folder =
       keptFolder?.appendingPathComponent(demo, isDirectory: true)
-      ?? FileManager.default.temporaryDirectory
+      ?? Self.temporaryFolder
       .appendingPathComponent(
         "workshop-demo-\(demo)-\(UUID().uuidString.prefix(8))", isDirectory: true)
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
+  }
+
+  /// Where temporary folders go: the system's temporary folder when its path is short, else
+  /// `/tmp`, so that a database's path fits on one 80-column line (macOS's is
+  /// `/var/folders/…/T/`, some 50 characters).
+  static var temporaryFolder: URL {
+    let system = FileManager.default.temporaryDirectory
+    var isFolder: ObjCBool = false
+    guard system.path.count > 16, FileManager.default.fileExists(atPath: "/tmp", isDirectory: &isFolder),
+      isFolder.boolValue, FileManager.default.isWritableFile(atPath: "/tmp")
+    else { return system }
+    return URL(fileURLWithPath: "/tmp", isDirectory: true)
   }
 
   /// Ends the demo's use of the folder: removes a temporary one, or says how to open the kept

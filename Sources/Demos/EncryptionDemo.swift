@@ -25,9 +25,10 @@ struct EncryptionDemo: Demo {
 
     narrator.step("The rows as SQLite stores them")
     for row in try DemoDatabase(path: path).rows(of: fidoID) {
-      narrator.say("version \(row.version) \(row.topic), \(row.state.count) bytes:")
+      narrator.say("version \(row.version) \(row.topic), \(SealedRecord(row.state).layout):")
       narrator.show(row.state.printable(limit: 60))
     }
+    narrator.say("Each: a format mark (4 bytes), the nonce (12), the ciphertext, the tag (16).")
     narrator.say("Topics stay readable; the values (names, tricks) do not.")
 
     narrator.step("The same rows as the school loads them, with the key")

@@ -116,10 +116,10 @@ struct TamperDemo: Demo {
     func showRows(_ moment: String) throws {
       narrator.say(moment)
       for row in try database.rows(of: fido.id) {
-        narrator.say("version \(row.version): \(row.state.count) bytes, \(row.state.prefix(12).hex)…")
+        narrator.say("version \(row.version): \(SealedRecord(row.state))")
       }
     }
-    try showRows("as stored (the first 12 bytes of each, the nonce):")
+    try showRows("as stored: format mark (4 bytes), nonce (12), ciphertext, tag (16):")
 
     narrator.step("Someone swaps versions 2 and 3, so that Fido would bite before he sits")
     let sql = """

@@ -32,7 +32,8 @@ extension DeckScript {
 
       function checkSlides() {
         const report = { slides: slides.length, overflowing: [], clippedMarkers: [], notesShownToAudience: [],
-          notesOutsideWindow: [], notesOverSlide: [], picturesOutside: [], pictures: 0, steps: 0 };
+          notesOutsideWindow: [], notesOverSlide: [], notesCut: [], picturesOutside: [], pictures: 0,
+          steps: 0 };
         const scale = () => deck.getBoundingClientRect().width / 1280;
         slides.forEach((slide, i) => {
           show(i, fragments(i).length, true);
@@ -65,6 +66,8 @@ extension DeckScript {
           const panel = notesPanel.getBoundingClientRect();
           if (!inside(panel, viewport())) { report.notesOutsideWindow.push(i + 1); }
           if (deck.getBoundingClientRect().bottom > panel.top + 1) { report.notesOverSlide.push(i + 1); }
+          // Notes that only scrolling would show are cut off for a speaker reading them.
+          if (notesPanel.scrollHeight > notesPanel.clientHeight + 1) { report.notesCut.push(i + 1); }
         });
         report.notesFont = getComputedStyle(notesPanel).fontFamily;
         report.notesFontSize = getComputedStyle(notesPanel).fontSize;
@@ -157,6 +160,13 @@ extension DeckScript {
         const notesBox = notes.getBoundingClientRect();
         const style = getComputedStyle(notes);
         const preview = document.querySelector('#presenter-next .stage');
+        const notesCut = [];
+        slides.forEach((slide, i) => {
+          if (!slide.querySelector('.notes')) { return; }
+          show(i, 0, true);
+          if (notes.scrollHeight > notes.clientHeight + 1) { notesCut.push(i + 1); }
+        });
+        show(1, 0, true);
         return {
           presenter: true,
           notesFont: style.fontFamily,
@@ -167,6 +177,7 @@ extension DeckScript {
             shown: !!preview },
           timer: presenter.querySelector('.timer').textContent,
           allInside: [now, nextBox, notesBox].every((box) => inside(box, viewport())),
+          notesCut: notesCut,
           background: getComputedStyle(body).backgroundColor,
         };
       }

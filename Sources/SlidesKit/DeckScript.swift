@@ -83,9 +83,22 @@ enum DeckScript {
         fitThumbnail(box);
       }
 
+      // Notes too long for their box take smaller type, down to 20 px, before they would need
+      // scrolling that a speaker has no hand free for.
+      function fitNotes(box) {
+        box.style.fontSize = '';
+        let size = parseFloat(getComputedStyle(box).fontSize);
+        while (box.scrollHeight > box.clientHeight + 1 && size > 20) {
+          size -= 1;
+          box.style.fontSize = size + 'px';
+        }
+      }
+
       function layout() {
         place(stageBox());
         document.querySelectorAll('.thumbnail').forEach(fitThumbnail);
+        fitNotes(notesPanel);
+        fitNotes(document.getElementById('presenter-notes'));
       }
 
       function updatePresenter() {
@@ -113,6 +126,8 @@ enum DeckScript {
         const hash = '#' + (current + 1) + (step > 0 ? '.' + step : '');
         if (location.hash !== hash) { history.replaceState(null, '', hash); }
         updatePresenter();
+        fitNotes(notesPanel);
+        fitNotes(document.getElementById('presenter-notes'));
         if (!fromPeer) { tellPeer(); }
       }
 
