@@ -39,6 +39,7 @@ struct JSONValueEncoder: Encoder {
   /// Writes `value` at this position, which must await one; special types are written as
   /// `JSONEncoder` writes them with its default strategies.
   func encodeValue<T: Encodable>(_ value: T) throws {
+    guard try !output.writePrimitive(value) else { return }
     // Comparing types first keeps the dynamic casts off the path of every other value.
     if T.self == Date.self, let date = value as? Date {
       try output.writeValue { bytes in

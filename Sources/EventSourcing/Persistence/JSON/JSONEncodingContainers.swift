@@ -39,6 +39,7 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     try begin(key)
+    guard try !output.writePrimitive(value) else { return }
     try JSONValueEncoder(output: output, codingPath: codingPath + [key]).encodeValue(value)
   }
 
@@ -124,6 +125,9 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
   mutating func encode<T: Encodable>(_ value: T) throws {
     try begin()
+    // Arrays of strings and numbers (a snapshot's list, say) come through here element by
+    // element: written directly, they need no encoder and no coding path each.
+    guard try !output.writePrimitive(value) else { return }
     try JSONValueEncoder(output: output, codingPath: codingPath + [IndexKey(count - 1)])
       .encodeValue(value)
   }
@@ -135,8 +139,10 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
   private mutating func float(_ value: some BinaryFloatingPoint & LosslessStringConvertible) throws {
     try begin()
-    let path = codingPath + [IndexKey(count - 1)]
-    try output.writeValue { try JSONOutput.appendFloatingPoint(value, at: path, to: &$0) }
+    let index = count - 1
+    try output.writeValue {
+      try JSONOutput.appendFloatingPoint(value, at: codingPath + [IndexKey(index)], to: &$0)
+    }
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(

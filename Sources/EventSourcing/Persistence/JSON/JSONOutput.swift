@@ -15,14 +15,20 @@ final class JSONOutput {
     var count = 0
   }
 
+  // The state is marked `@exclusivity(unchecked)`: without it, every access to a stored
+  // property of a class is checked at run time, which took about 8 % of encoding. It is safe
+  // because an output belongs to one `encode` call on one thread and is never shared, and the
+  // only access that spans a call, `writeValue`'s `inout` bytes, goes to closures of this
+  // module that write to the bytes they are given and never touch the output itself.
+
   /// The document so far.
-  private(set) var bytes: [UInt8] = []
-  private var frames: [Frame] = []
-  private var nextID = 1
+  @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+  @exclusivity(unchecked) private var frames: [Frame] = []
+  @exclusivity(unchecked) private var nextID = 1
   /// Whether a position (the root, a member after its key, an array element) awaits its value.
-  private(set) var isExpectingValue = true
+  @exclusivity(unchecked) private(set) var isExpectingValue = true
   /// Whether a conformance used the encoder in an order it cannot write in one pass.
-  private(set) var isUnsupported = false
+  @exclusivity(unchecked) private(set) var isUnsupported = false
 
   /// The ID of a container that no longer accepts anything.
   static let closedContainer = 0
@@ -89,6 +95,29 @@ final class JSONOutput {
     }
     try write(&bytes)
     isExpectingValue = false
+  }
+
+  /// Writes `value` at the awaiting position when it is a string, a `UUID`, an integer or a
+  /// Boolean, as their conformances would through a single-value container, and returns
+  /// whether it did; other values are left to their conformance.
+  ///
+  /// Generic containers hand these over one by one (every element of an array of strings, every
+  /// `UUID` member), and encoding them directly skips making an encoder and a coding path for
+  /// each. The type is compared first, so other values pay one comparison per check.
+  func writePrimitive<T: Encodable>(_ value: T) throws -> Bool {
+    if T.self == String.self, let string = value as? String {
+      try writeValue { Self.appendString(string, to: &$0) }
+    } else if T.self == UUID.self, let uuid = value as? UUID {
+      // As UUID's own conformance writes it.
+      try writeValue { Self.appendString(uuid.uuidString, to: &$0) }
+    } else if T.self == Int.self, let integer = value as? Int {
+      try writeValue { Self.appendInteger(integer, to: &$0) }
+    } else if T.self == Bool.self, let bool = value as? Bool {
+      try writeValue { $0.append(contentsOf: (bool ? "true" : "false").utf8) }
+    } else {
+      return false
+    }
+    return true
   }
 
   /// Ends the awaiting position with an empty object, as `JSONEncoder` writes a value that
@@ -159,14 +188,15 @@ final class JSONOutput {
   /// Appends a floating-point number as its shortest round-tripping form, as `JSONEncoder` does.
   ///
   /// - Throws: `EncodingError.invalidValue` for infinities and NaN, which JSON cannot hold.
+  /// - Parameter path: The value's coding path, worked out only for the error.
   static func appendFloatingPoint(
-    _ value: some BinaryFloatingPoint & LosslessStringConvertible, at path: [any CodingKey],
-    to bytes: inout [UInt8]
+    _ value: some BinaryFloatingPoint & LosslessStringConvertible,
+    at path: @autoclosure () -> [any CodingKey], to bytes: inout [UInt8]
   ) throws {
     guard value.isFinite else {
       throw EncodingError.invalidValue(
         value, EncodingError.Context(
-          codingPath: path, debugDescription: "Unable to encode \(value) directly in JSON."))
+          codingPath: path(), debugDescription: "Unable to encode \(value) directly in JSON."))
     }
     // As JSONEncoder writes them: "1" and "-0", not "1.0" and "-0.0".
     let text = value.description

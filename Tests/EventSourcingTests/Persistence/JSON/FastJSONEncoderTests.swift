@@ -113,6 +113,26 @@ struct FastJSONEncoderTests {
     #expect(throws: EncodingError.self) { try fast(Float.nan) }
   }
 
+  @Test("Strings, UUIDs, integers and Booleans written directly read as JSONEncoder's")
+  func directlyWrittenValues() throws {
+    struct Directly: Codable, Equatable {
+      var names = ["Fido", "", "say \"woof\"\n", "über 🐕"]
+      var ids = [UUID(), UUID()]
+      var id = UUID()
+      var counts = [Int.min, -1, 0, Int.max]
+      var flags = [true, false]
+      var nested = [["a"], [], ["b", "c"]]
+      var optional: [String?] = ["x", nil]
+      var byName = ["one": UUID()]
+    }
+    try expectSameMeaning(Directly())
+    try expectSameMeaning([Directly(), Directly()])
+    let id = UUID()
+    #expect(String(decoding: try fast(id), as: UTF8.self) == "\"\(id.uuidString)\"")
+    #expect(String(decoding: try fast([id]), as: UTF8.self) == "[\"\(id.uuidString)\"]")
+    #expect(String(decoding: try fast([true]), as: UTF8.self) == "[true]")
+  }
+
   @Test("A conformance that writes in another order is encoded by JSONEncoder, as it means")
   func unusualOrders() throws {
     let bird = Bird(legs: 4, wings: 2)
