@@ -187,8 +187,8 @@ final class JSONOutput {
 
   /// Appends a floating-point number as its shortest round-tripping form, as `JSONEncoder` does.
   ///
-  /// - Throws: `EncodingError.invalidValue` for infinities and NaN, which JSON cannot hold.
   /// - Parameter path: The value's coding path, worked out only for the error.
+  /// - Throws: `EncodingError.invalidValue` for infinities and NaN, which JSON cannot hold.
   static func appendFloatingPoint(
     _ value: some BinaryFloatingPoint & LosslessStringConvertible,
     at path: @autoclosure () -> [any CodingKey], to bytes: inout [UInt8]
