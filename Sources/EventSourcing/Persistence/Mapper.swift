@@ -92,8 +92,7 @@ public struct Mapper: Sendable {
   ) throws -> (event: StoredEvent, hash: Data?) {
     var plaintext: Data
     do {
-      plaintext = try FastJSONEncoder().encode(
-        StoredState(timestamp: recorded.timestamp, event: recorded.event))
+      plaintext = try StoredState.json(timestamp: recorded.timestamp, event: recorded.event)
     } catch {
       throw MapperError.unencodable(
         originatorID: recorded.originatorID, version: recorded.originatorVersion,
@@ -291,6 +290,18 @@ struct StoredState<Event: DomainEvent>: Codable {
     try container.encode(timestamp, forKey: .timestamp)
     try container.encode(event, forKey: .event)
     if Event.eventVersion > 1 { try container.encode(Event.eventVersion, forKey: .version) }
+  }
+
+  /// Writes the event and its timestamp as `encode(to:)` would, without a keyed container:
+  /// the fast path of saving events, for the reason ``event(reading:timestamp:)`` gives.
+  static func json(timestamp: Date, event: Event) throws -> Data {
+    try FastJSONEncoder().encodeObject(
+      fallback: StoredState(timestamp: timestamp, event: event)
+    ) { object in
+      try object.member("timestamp", timestamp)
+      try object.member("event", event)
+      if Event.eventVersion > 1 { try object.member("version", Event.eventVersion) }
+    }
   }
 
   /// Reads the event and its timestamp as `init(from:)` would, without a keyed container:

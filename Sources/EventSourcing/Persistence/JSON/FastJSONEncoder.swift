@@ -75,3 +75,44 @@ struct JSONValueEncoder: Encoder {
     JSONSingleValueEncodingContainer(encoder: self)
   }
 }
+
+extension FastJSONEncoder {
+  /// Encodes one object whose members `write` writes in order, without a keyed container.
+  ///
+  /// For the library's own wrapper of every event saved: a keyed container of a generic type
+  /// costs two lookups of generic metadata and an allocation, once for every event. When a
+  /// member's conformance writes in an order one pass cannot follow, `fallback` is encoded by
+  /// `JSONEncoder` instead, as ``encode(_:)`` does.
+  ///
+  /// - Parameters:
+  ///   - fallback: The same value as a whole, for `JSONEncoder`.
+  ///   - write: Writes the members, each with ``JSONObjectWriter/member(_:_:)``.
+  func encodeObject(
+    fallback: @autoclosure () -> some Encodable, members write: (JSONObjectWriter) throws -> Void
+  ) throws -> Data {
+    let output = JSONOutput()
+    do {
+      try write(JSONObjectWriter(output: output, id: output.open(object: true)))
+    } catch is JSONOutputUnsupported {
+      return try JSONEncoder().encode(fallback())
+    }
+    output.close(downTo: 0)
+    guard !output.isUnsupported else { return try JSONEncoder().encode(fallback()) }
+    return Data(output.bytes)
+  }
+}
+
+/// Writes the members of one object for ``FastJSONEncoder/encodeObject(fallback:members:)``.
+struct JSONObjectWriter {
+  let output: JSONOutput
+  /// The object's ID in the output.
+  let id: Int
+
+  /// Writes the member `key` with `value`, as a keyed container's `encode(_:forKey:)` would.
+  func member<T: Encodable>(_ key: String, _ value: T) throws {
+    try output.beginEntry(in: id, key: key)
+    guard try !output.writePrimitive(value) else { return }
+    try JSONValueEncoder(output: output, codingPath: [JSONCodingKey(stringValue: key)])
+      .encodeValue(value)
+  }
+}
