@@ -22,7 +22,9 @@ function get(route) {
   return new Promise((resolve, reject) => http.get(`http://127.0.0.1:${port}${route}`, (response) => {
     let data = '';
     response.on('data', (chunk) => { data += chunk; });
-    response.on('end', () => resolve(JSON.parse(data)));
+    response.on('end', () => {
+      try { resolve(JSON.parse(data)); } catch (error) { reject(error); }
+    });
   }).on('error', reject));
 }
 
@@ -61,7 +63,9 @@ async function shown(page) {
 
 async function main() {
   const portFile = path.join(profile, 'DevToolsActivePort');
-  for (let i = 0; i < 100 && !fs.existsSync(portFile); i += 1) { await sleep(100); }
+  // A loaded machine can take a while to start the browser.
+  for (let i = 0; i < 300 && !fs.existsSync(portFile); i += 1) { await sleep(100); }
+  if (!fs.existsSync(portFile)) { return ['the browser did not start within 30 seconds']; }
   port = parseInt(fs.readFileSync(portFile, 'utf8').split('\n')[0], 10);
   const first = (await get('/json')).find((target) => target.type === 'page');
   const audience = await connect(first);
@@ -99,16 +103,20 @@ async function main() {
 }
 
 // Ends the browser, removes its profile once it has exited, and reports.
+// Every way out reports: a browser that already exited, and errors thrown in callbacks.
 function finish(failures) {
-  chrome.once('exit', () => {
+  const report = () => {
     fs.rmSync(profile, { recursive: true, force: true });
     for (const failure of failures) { console.log(`✘ presenter window: ${failure}`); }
     if (failures.length === 0) {
       console.log('✔ presenter window: opened by p, follows and leads the audience window (keys, blackout)');
     }
     process.exit(failures.length === 0 ? 0 : 1);
-  });
+  };
+  if (chrome.exitCode !== null || chrome.signalCode !== null) { report(); return; }
+  chrome.once('exit', report);
   chrome.kill();
 }
 
+process.on('uncaughtException', (error) => finish([String(error)]));
 main().then(finish, (error) => finish([String(error)]));
