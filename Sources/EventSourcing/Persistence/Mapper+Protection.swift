@@ -108,9 +108,31 @@ extension Mapper {
   /// decompress, which ``unprotect(_:place:)`` reports the same way.
   private func isReadableWithoutKey(_ data: Data) -> Bool {
     guard let first = data.first else { return false }
-    if first == UInt8(ascii: "{") { return String(bytes: data, encoding: .utf8) != nil }
+    if first == UInt8(ascii: "{") { return Self.isUTF8(data) }
     if data.starts(with: HashChainEnvelope.magic) { return true }
     return compressor != nil && Self.hasZlibHeader(data)
+  }
+
+  /// Whether data is UTF-8 text. JSON that the mapper writes is nearly always ASCII, which is
+  /// checked eight bytes at a time; only data with other bytes is validated in full. Checked
+  /// for every event read without a cipher, where Foundation's `String(bytes:encoding:)` alone
+  /// cost a tenth of decoding an event.
+  private static func isUTF8(_ data: Data) -> Bool {
+    let isASCII = data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset + 8 <= raw.count {
+        if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+          return false
+        }
+        offset += 8
+      }
+      while offset < raw.count {
+        if raw[offset] >= 0x80 { return false }
+        offset += 1
+      }
+      return true
+    }
+    return isASCII || String(bytes: data, encoding: .utf8) != nil
   }
 
   /// Whether data starts as zlib's output does: deflate with a 32 KiB window (0x78), and a
