@@ -40,7 +40,7 @@ public struct EventSourced<State: Aggregate>: Sendable {
   ///   - id: The new aggregate's identity; a random UUID unless given.
   ///   - event: The creation event, applied to `State()`.
   ///   - timestamp: When it happened; now unless given.
-  public init(id: UUID = UUID(), creating event: State.Event, at timestamp: Date = Date()) {
+  public init(id: UUID = .random(), creating event: State.Event, at timestamp: Date = Date()) {
     let recorded = RecordedEvent(
       originatorID: id, originatorVersion: 1, timestamp: timestamp, event: event)
     self.init(first: recorded)
