@@ -46,6 +46,31 @@ struct EventTopicsTests {
     #expect(Renamed.moved.topic == "Old.Place.moved")
   }
 
+  /// Every case of an enumeration with payloads of several sizes, with and without them.
+  enum Mixed: DomainEvent {
+    case named(String)
+    case counted(Int)
+    case pair(first: String, second: String)
+    case empty
+    case other
+  }
+
+  // Topics are looked up by case index once the index has agreed with the case's name a few
+  // times: ask far more often than that, in turns, with values that differ within a case.
+  @Test("Topics stay right after they are looked up by case index")
+  func manyLookups() {
+    let type = String(reflecting: Mixed.self)
+    for round in 0..<50 {
+      #expect(Mixed.named("n\(round)").topic == type + ".named")
+      #expect(Mixed.counted(round).topic == type + ".counted")
+      #expect(Mixed.pair(first: "", second: "\(round)").topic == type + ".pair")
+      #expect(Mixed.empty.topic == type + ".empty")
+      #expect(Mixed.other.topic == type + ".other")
+      #expect(Event.walked.topic == String(reflecting: Event.self) + ".walked")
+      #expect(Plain(name: "\(round)").topic == String(reflecting: Plain.self))
+    }
+  }
+
   @Test("Another event type's topic is the type's topic")
   func plain() {
     #expect(Plain(name: "Fido").topic == String(reflecting: Plain.self))
