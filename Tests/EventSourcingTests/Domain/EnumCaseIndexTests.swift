@@ -100,15 +100,4 @@ struct EnumCaseIndexTests {
     #expect(EnumCaseIndex.of(Optional(NoPayloads.sit)) == nil)
     #expect(EnumCaseIndex.of(Optional<NoPayloads>.none) == nil)
   }
-
-  @Test("Random UUIDs are version 4, variant 1, and do not repeat")
-  func randomUUIDs() {
-    let uuids = (0..<1_000).map { _ in UUID.random() }
-    #expect(Set(uuids).count == uuids.count)
-    for uuid in uuids {
-      #expect(uuid.uuid.6 >> 4 == 4)
-      #expect(uuid.uuid.8 >> 6 == 0b10)
-      #expect(uuid.uuidString.dropFirst(14).first == "4")
-    }
-  }
 }
