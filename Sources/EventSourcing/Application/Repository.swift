@@ -66,9 +66,12 @@ public struct Repository: Sendable {
         verifier = try await chainVerifier(after: snapshot, headHash: headHash)
       }
       if let verifier {
-        var aggregate = try EventSourced(snapshot: snapshot)
+        let snapshotVersion = snapshot.originatorVersion
+        // Consumed, so that the aggregate holds the only reference to the snapshot's state,
+        // and the events after it change the state in place instead of copying it first.
+        var aggregate = try EventSourced(snapshot: consume snapshot)
         try await replay(
-          State.Event.self, of: id, after: snapshot.originatorVersion, through: version,
+          State.Event.self, of: id, after: snapshotVersion, through: version,
           verifier: verifier
         ) { events in
           try aggregate.apply(contentsOf: events)
