@@ -94,4 +94,35 @@ struct FastJSONDecoderTests {
     struct Keyed: Decodable, Equatable { let ké: Int }
     #expect(try fast(Keyed.self, #"{"k\u00e9": 1}"#) == Keyed(ké: 1))
   }
+
+  // Plain runs are skipped eight bytes at a time: put whatever ends one at every offset of
+  // the first three words of a string, and after it, to see that it is always found.
+  @Test("A string's escapes, quotes, controls and other characters are found at any offset")
+  func stringBoundaries() throws {
+    let enders: [(json: String, text: String)] = [
+      (#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), (#"\u00e9"#, "é"), ("é", "é"),
+      ("🐾", "🐾"), (#"\ud83d\udc36"#, "🐶"),
+    ]
+    for (json, text) in enders {
+      for before in 0..<24 {
+        for after in [0, 1, 7, 8, 9] {
+          let prefix = String(repeating: "a", count: before)
+          let suffix = String(repeating: "b", count: after)
+          let document = "[\"" + prefix + json + suffix + "\",\"" + prefix + "\"]"
+          #expect(try fast([String].self, document) == [prefix + text + suffix, prefix])
+        }
+      }
+    }
+    for before in 0..<24 {
+      let prefix = String(repeating: "a", count: before)
+      for control in ["\u{01}", "\t", "\n", "\u{1F}"] {
+        #expect(throws: DecodingError.self) {
+          try fast([String].self, "[\"" + prefix + control + "bbbbbbbb\"]")
+        }
+      }
+      let invalidUTF8 = Array("[\"\(prefix)".utf8) + [0xFF] + Array("bbbbbbbb\"]".utf8)
+      #expect(throws: DecodingError.self) { try fast([String].self, Data(invalidUTF8)) }
+      #expect(throws: DecodingError.self) { try fast([String].self, "[\"" + prefix) }
+    }
+  }
 }
