@@ -21,9 +21,15 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
   let memory = try await measure([memoryLibrary], count: count, rounds: 1, complete: true)[0]
   let decodeTime = try await medianSeconds(runs: 3) { _ = try await memoryLibrary.readLogDecoded() }
   let memoryDecoded = Double(try await memoryLibrary.readLog()) / decodeTime
+  let handDecodeTime = try await medianSeconds(runs: 3) {
+    _ = try await memoryLibrary.readLogDecoded(as: HandDecodedDogEvent.self)
+  }
+  let memoryHandDecoded = Double(try await memoryLibrary.readLog()) / handDecodeTime
 
   var bySetting: [SQLiteRecorder.Synchronous: [Figures]] = [:]
   var sqliteDecoded = 0.0
+  var sqliteHandDecoded = 0.0
+  var emptyCall: (library: Double, raw: Double)?
   for synchronous in [SQLiteRecorder.Synchronous.full, .normal] {
     let name = synchronous.rawValue.lowercased()
     let complete = synchronous == .full
@@ -42,6 +48,14 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     if complete {
       let time = try await medianSeconds(runs: 3) { _ = try await library.readLogDecoded() }
       sqliteDecoded = Double(try await library.readLog()) / time
+      let handTime = try await medianSeconds(runs: 3) {
+        _ = try await library.readLogDecoded(as: HandDecodedDogEvent.self)
+      }
+      sqliteHandDecoded = Double(try await library.readLog()) / handTime
+      emptyCall = (
+        try await library.emptyCallMicroseconds(runs: emptyCallRuns),
+        try await raw.emptyCallMicroseconds(runs: emptyCallRuns)
+      )
     }
   }
   let full = bySetting[.full] ?? []
@@ -76,6 +90,10 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
       sqlite: library.readLog, raw: raw.readLog, python: \.readLog),
     Row(name: "(d) read the log and decode events", unit: "/s", memory: memoryDecoded,
       sqlite: sqliteDecoded, raw: nil, python: \.readLogDecoded),
+    Row(name: "(d) the same, hand-written init(from:)", unit: "/s", memory: memoryHandDecoded,
+      sqlite: sqliteHandDecoded, raw: nil, python: \.readLogDecoded),
+    Row(name: "(b) a call that does no work", unit: "µs", memory: nil,
+      sqlite: emptyCall?.library, raw: emptyCall?.raw, python: nil, lowerIsBetter: true),
     Row(name: "(a) recorder alone", unit: "events/s", memory: nil,
       sqlite: recorderAlone.create, raw: raw.create, python: nil),
     Row(name: "(b) recorder alone, one per save", unit: "events/s", memory: nil,
@@ -108,6 +126,10 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     raw SQLite: the C API stores ready-made events; it loads rows and decodes their JSON with
     the library's mapper in one task, and (c) reads the newest snapshot row and the rows after it.
     recorder alone: SQLiteRecorder given ready-made stored events (no mapper JSON).
+    hand-written init(from:): Dog.Event's twin that does not ask for allKeys, decoding the
+    same events: what the synthesized Codable conformance of an enumeration costs.
+    a call that does no work: maxNotificationID() (median of \(emptyCallRuns)); raw runs its
+    query in the calling task, the recorder on its connection's worker thread.
     Loads: median of \(loadRuns). The repository decodes a long history's pages in parallel;
     "decoding in one task" reads the same events and decodes them one after another.
     (c): a second stream on the same store; snapshots sit in a table of their own. Python's
@@ -129,6 +151,9 @@ struct Figures {
 
 /// How many times each aggregate is loaded: enough for a steady median on a shared machine.
 let loadRuns = 21
+
+/// How many times the call that does no work is timed.
+let emptyCallRuns = 10_000
 
 /// Runs every workload on contenders that share one durability setting, the writes in
 /// alternating rounds; `complete` adds the snapshots, the loads and the log reads. Durations

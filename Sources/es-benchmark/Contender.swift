@@ -129,12 +129,20 @@ final class LibraryContender: Contender {
     try await RecorderContender.readLog(application.recorder) { _ in }
   }
 
-  /// Reads the whole log and decodes every notification into a `Dog.Event`.
-  func readLogDecoded() async throws -> Int {
+  /// Reads the whole log and decodes every notification into a `Dog.Event`, or into the
+  /// same events of another type.
+  func readLogDecoded<Event: DomainEvent>(as type: Event.Type = Dog.Event.self) async throws -> Int {
     let mapper = application.mapper
     return try await RecorderContender.readLog(application.recorder) { page in
-      _ = try mapper.recordedEvents(Dog.Event.self, from: page.map(\.storedEvent))
+      _ = try mapper.recordedEvents(type, from: page.map(\.storedEvent))
     }
+  }
+
+  /// The median duration, in microseconds, of a call to the recorder that does almost no
+  /// work: the cost of reaching the recorder, which for SQLite is a hop to its worker.
+  func emptyCallMicroseconds(runs: Int) async throws -> Double {
+    let recorder = application.recorder
+    return try await medianSeconds(runs: runs) { _ = try await recorder.maxNotificationID() } * 1e6
   }
 }
 

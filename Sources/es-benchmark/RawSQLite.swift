@@ -48,6 +48,17 @@ final class RawSQLite: Contender {
     sqlite3_close_v2(database)
   }
 
+  /// The median duration, in microseconds, of the query behind the recorder's
+  /// `maxNotificationID()`, run here in the calling task.
+  func emptyCallMicroseconds(runs: Int) async throws -> Double {
+    let query = try statement("SELECT MAX(notification_id) FROM stored_events")
+    return try await medianSeconds(runs: runs) {
+      let code = sqlite3_step(query)
+      sqlite3_reset(query)
+      guard code == SQLITE_ROW else { throw BenchmarkError.sqlite(String(cString: sqlite3_errmsg(database))) }
+    } * 1e6
+  }
+
   private func statement(_ sql: String) throws -> OpaquePointer {
     if let statement = statements[sql] { return statement }
     var statement: OpaquePointer?
