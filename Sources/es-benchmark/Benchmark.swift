@@ -25,6 +25,7 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     _ = try await memoryLibrary.readLogDecoded(as: HandDecodedDogEvent.self)
   }
   let memoryHandDecoded = Double(try await memoryLibrary.readLog()) / handDecodeTime
+  let trickStrings = try await trickStringsMilliseconds(count: memory.streamEvents - 1)
 
   var bySetting: [SQLiteRecorder.Synchronous: [Figures]] = [:]
   var sqliteDecoded = 0.0
@@ -86,6 +87,9 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     Row(name: "(c) load from a snapshot, best of \(loadRuns)", unit: "ms",
       memory: memory.snapshotLoad?.best, sqlite: library.snapshotLoad?.best,
       raw: raw.snapshotLoad?.best, python: nil, lowerIsBetter: true),
+    Row(name: "(c) only making its \(memory.streamEvents - 1) strings", unit: "ms",
+      memory: trickStrings, sqlite: nil, raw: nil, python: \.loadSnapshotMilliseconds,
+      lowerIsBetter: true),
     Row(name: "(d) read the log, pages of 1,000", unit: "/s", memory: memory.readLog,
       sqlite: library.readLog, raw: raw.readLog, python: \.readLog),
     Row(name: "(d) read the log and decode events", unit: "/s", memory: memoryDecoded,
@@ -128,6 +132,8 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     recorder alone: SQLiteRecorder given ready-made stored events (no mapper JSON).
     hand-written init(from:): Dog.Event's twin that does not ask for allKeys, decoding the
     same events: what the synthesized Codable conformance of an enumeration costs.
+    only making its strings: the snapshot's tricks made from UTF-8 bytes in memory, with no
+    JSON to read: what any decoder must do, so × Python there is the most a load could reach.
     a call that does no work: maxNotificationID() (median of \(emptyCallRuns)); raw runs its
     query in the calling task, the recorder on its connection's worker thread.
     Loads: median of \(loadRuns). The repository decodes a long history's pages in parallel;
