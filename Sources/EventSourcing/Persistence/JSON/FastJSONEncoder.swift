@@ -18,14 +18,22 @@ struct FastJSONEncoder {
   /// - Throws: `EncodingError.invalidValue` for a value JSON cannot hold, such as NaN, and
   ///   what the value's conformance throws.
   func encode<T: Encodable>(_ value: T) throws -> Data {
+    try document(fallback: value) { try JSONValueEncoder.write(value, to: $0, at: .root) }
+  }
+
+  /// Writes one document with `write`, or encodes `fallback` with `JSONEncoder` when the
+  /// document's conformances write in an order one pass cannot follow.
+  private func document(
+    fallback: @autoclosure () -> some Encodable, writing write: (JSONOutput) throws -> Void
+  ) throws -> Data {
     let output = JSONOutput()
     do {
-      try JSONValueEncoder(output: output, codingPath: []).encodeValue(value)
+      try write(output)
     } catch is JSONOutputUnsupported {
-      return try JSONEncoder().encode(value)
+      return try JSONEncoder().encode(fallback())
     }
     output.close(downTo: 0)
-    guard !output.isUnsupported else { return try JSONEncoder().encode(value) }
+    guard !output.isUnsupported else { return try JSONEncoder().encode(fallback()) }
     return Data(output.bytes)
   }
 }
@@ -33,13 +41,23 @@ struct FastJSONEncoder {
 /// The `Encoder` for one position of a document: the root, a member or an element.
 struct JSONValueEncoder: Encoder {
   let output: JSONOutput
-  let codingPath: [any CodingKey]
+  let position: JSONPosition
+  var codingPath: [any CodingKey] { output.codingPath(to: position) }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-  /// Writes `value` at this position, which must await one; special types are written as
-  /// `JSONEncoder` writes them with its default strategies.
-  func encodeValue<T: Encodable>(_ value: T) throws {
+  /// Writes `value` at `position`, the position of `output` that awaits one. Strings,
+  /// `UUID`s, integers and Booleans are written directly (see
+  /// ``JSONOutput/writePrimitive(_:)``); only other values get an encoder.
+  static func write<T: Encodable>(
+    _ value: T, to output: JSONOutput, at position: JSONPosition
+  ) throws {
     guard try !output.writePrimitive(value) else { return }
+    try JSONValueEncoder(output: output, position: position).encodeComposite(value)
+  }
+
+  /// Writes a value that is not a primitive at this position, which must await one; special
+  /// types are written as `JSONEncoder` writes them with its default strategies.
+  private func encodeComposite<T: Encodable>(_ value: T) throws {
     // Comparing types first keeps the dynamic casts off the path of every other value.
     if T.self == Date.self, let date = value as? Date {
       try output.writeValue { bytes in
@@ -63,12 +81,14 @@ struct JSONValueEncoder: Encoder {
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     KeyedEncodingContainer(
       JSONKeyedEncodingContainer(
-        output: output, id: output.open(object: true), codingPath: codingPath))
+        output: output, id: output.open(object: true, at: position.key),
+        depth: position.depth + 1))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     JSONUnkeyedEncodingContainer(
-      output: output, id: output.open(object: false), codingPath: codingPath)
+      output: output, id: output.open(object: false, at: position.key),
+      depth: position.depth + 1)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -90,29 +110,22 @@ extension FastJSONEncoder {
   func encodeObject(
     fallback: @autoclosure () -> some Encodable, members write: (JSONObjectWriter) throws -> Void
   ) throws -> Data {
-    let output = JSONOutput()
-    do {
-      try write(JSONObjectWriter(output: output, id: output.open(object: true)))
-    } catch is JSONOutputUnsupported {
-      return try JSONEncoder().encode(fallback())
+    try document(fallback: fallback()) { output in
+      try write(JSONObjectWriter(output: output, id: output.open(object: true, at: nil)))
     }
-    output.close(downTo: 0)
-    guard !output.isUnsupported else { return try JSONEncoder().encode(fallback()) }
-    return Data(output.bytes)
   }
 }
 
 /// Writes the members of one object for ``FastJSONEncoder/encodeObject(fallback:members:)``.
 struct JSONObjectWriter {
   let output: JSONOutput
-  /// The object's ID in the output.
+  /// The object's ID in the output: the document's root.
   let id: Int
 
   /// Writes the member `key` with `value`, as a keyed container's `encode(_:forKey:)` would.
   func member<T: Encodable>(_ key: String, _ value: T) throws {
     try output.beginEntry(in: id, key: key)
-    guard try !output.writePrimitive(value) else { return }
-    try JSONValueEncoder(output: output, codingPath: [JSONCodingKey(stringValue: key)])
-      .encodeValue(value)
+    try JSONValueEncoder.write(
+      value, to: output, at: JSONPosition(depth: 1, key: JSONCodingKey(stringValue: key)))
   }
 }

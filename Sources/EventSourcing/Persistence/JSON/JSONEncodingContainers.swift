@@ -5,10 +5,18 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
   let output: JSONOutput
   /// The object's ID in the output.
   let id: Int
-  let codingPath: [any CodingKey]
+  /// How many containers are open down to this one, itself included.
+  let depth: Int
+
+  var codingPath: [any CodingKey] { output.codingPath(to: JSONPosition(depth: depth, key: nil)) }
 
   private func begin(_ key: Key) throws {
     try output.beginEntry(in: id, key: key.stringValue)
+  }
+
+  /// The position of the member `key`.
+  private func position(_ key: Key) -> JSONPosition {
+    JSONPosition(depth: depth, key: key)
   }
 
   private func raw(_ text: String, forKey key: Key) throws {
@@ -39,8 +47,7 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     try begin(key)
-    guard try !output.writePrimitive(value) else { return }
-    try JSONValueEncoder(output: output, codingPath: codingPath + [key]).encodeValue(value)
+    try JSONValueEncoder.write(value, to: output, at: position(key))
   }
 
   private func integer(_ value: some BinaryInteger, _ key: Key) throws {
@@ -52,31 +59,35 @@ struct JSONKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     _ value: some BinaryFloatingPoint & LosslessStringConvertible, _ key: Key
   ) throws {
     try begin(key)
-    try output.writeValue { try JSONOutput.appendFloatingPoint(value, at: codingPath + [key], to: &$0) }
+    try output.writeValue {
+      try JSONOutput.appendFloatingPoint(value, at: output.codingPath(to: position(key)), to: &$0)
+    }
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
     // Not throwing: a failure here is kept in the output, which then starts over.
-    let id = (try? begin(key)) == nil ? JSONOutput.closedContainer : output.open(object: true)
+    let id =
+      (try? begin(key)) == nil ? JSONOutput.closedContainer : output.open(object: true, at: key)
     return KeyedEncodingContainer(
-      JSONKeyedEncodingContainer<NestedKey>(output: output, id: id, codingPath: codingPath + [key]))
+      JSONKeyedEncodingContainer<NestedKey>(output: output, id: id, depth: depth + 1))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-    let id = (try? begin(key)) == nil ? JSONOutput.closedContainer : output.open(object: false)
-    return JSONUnkeyedEncodingContainer(output: output, id: id, codingPath: codingPath + [key])
+    let id =
+      (try? begin(key)) == nil ? JSONOutput.closedContainer : output.open(object: false, at: key)
+    return JSONUnkeyedEncodingContainer(output: output, id: id, depth: depth + 1)
   }
 
   mutating func superEncoder() -> any Encoder {
     output.markUnsupported()
-    return JSONValueEncoder(output: output, codingPath: codingPath)
+    return JSONValueEncoder(output: output, position: JSONPosition(depth: depth, key: nil))
   }
 
   mutating func superEncoder(forKey key: Key) -> any Encoder {
     output.markUnsupported()
-    return JSONValueEncoder(output: output, codingPath: codingPath + [key])
+    return JSONValueEncoder(output: output, position: position(key))
   }
 }
 
@@ -85,13 +96,21 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
   let output: JSONOutput
   /// The array's ID in the output.
   let id: Int
-  let codingPath: [any CodingKey]
+  /// How many containers are open down to this one, itself included.
+  let depth: Int
   private(set) var count = 0
 
-  init(output: JSONOutput, id: Int, codingPath: [any CodingKey]) {
+  init(output: JSONOutput, id: Int, depth: Int) {
     self.output = output
     self.id = id
-    self.codingPath = codingPath
+    self.depth = depth
+  }
+
+  var codingPath: [any CodingKey] { output.codingPath(to: JSONPosition(depth: depth, key: nil)) }
+
+  /// The position of the element at `index`.
+  private func position(_ index: Int) -> JSONPosition {
+    JSONPosition(depth: depth, key: IndexKey(index))
   }
 
   private mutating func begin() throws {
@@ -127,9 +146,7 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
     try begin()
     // Arrays of strings and numbers (a snapshot's list, say) come through here element by
     // element: written directly, they need no encoder and no coding path each.
-    guard try !output.writePrimitive(value) else { return }
-    try JSONValueEncoder(output: output, codingPath: codingPath + [IndexKey(count - 1)])
-      .encodeValue(value)
+    try JSONValueEncoder.write(value, to: output, at: position(count - 1))
   }
 
   private mutating func integer(_ value: some BinaryInteger) throws {
@@ -139,30 +156,32 @@ struct JSONUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
   private mutating func float(_ value: some BinaryFloatingPoint & LosslessStringConvertible) throws {
     try begin()
-    let index = count - 1
+    let element = position(count - 1)
     try output.writeValue {
-      try JSONOutput.appendFloatingPoint(value, at: codingPath + [IndexKey(index)], to: &$0)
+      try JSONOutput.appendFloatingPoint(value, at: output.codingPath(to: element), to: &$0)
     }
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type
   ) -> KeyedEncodingContainer<NestedKey> {
-    let id = (try? begin()) == nil ? JSONOutput.closedContainer : output.open(object: true)
+    let id =
+      (try? begin()) == nil
+      ? JSONOutput.closedContainer : output.open(object: true, at: IndexKey(count - 1))
     return KeyedEncodingContainer(
-      JSONKeyedEncodingContainer<NestedKey>(
-        output: output, id: id, codingPath: codingPath + [IndexKey(count - 1)]))
+      JSONKeyedEncodingContainer<NestedKey>(output: output, id: id, depth: depth + 1))
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-    let id = (try? begin()) == nil ? JSONOutput.closedContainer : output.open(object: false)
-    return JSONUnkeyedEncodingContainer(
-      output: output, id: id, codingPath: codingPath + [IndexKey(count - 1)])
+    let id =
+      (try? begin()) == nil
+      ? JSONOutput.closedContainer : output.open(object: false, at: IndexKey(count - 1))
+    return JSONUnkeyedEncodingContainer(output: output, id: id, depth: depth + 1)
   }
 
   mutating func superEncoder() -> any Encoder {
     output.markUnsupported()
-    return JSONValueEncoder(output: output, codingPath: codingPath)
+    return JSONValueEncoder(output: output, position: JSONPosition(depth: depth, key: nil))
   }
 }
 
@@ -194,7 +213,7 @@ struct JSONSingleValueEncodingContainer: SingleValueEncodingContainer {
   mutating func encode(_ value: UInt64) throws { try integer(value) }
 
   mutating func encode<T: Encodable>(_ value: T) throws {
-    try encoder.encodeValue(value)
+    try JSONValueEncoder.write(value, to: encoder.output, at: encoder.position)
   }
 
   private func integer(_ value: some BinaryInteger) throws {

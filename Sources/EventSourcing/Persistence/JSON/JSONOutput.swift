@@ -12,6 +12,8 @@ final class JSONOutput {
   private struct Frame {
     let id: Int
     let isObject: Bool
+    /// The key or index of the position it was opened at; `nil` at the root.
+    let key: (any CodingKey)?
     var count = 0
   }
 
@@ -45,8 +47,9 @@ final class JSONOutput {
     isUnsupported = true
   }
 
-  /// Opens an object or array at the awaiting position and returns its ID.
-  func open(object: Bool) -> Int {
+  /// Opens an object or array at the awaiting position, whose key or index is `key`, and
+  /// returns its ID.
+  func open(object: Bool, at key: (any CodingKey)?) -> Int {
     guard isExpectingValue else {
       markUnsupported()
       return Self.closedContainer
@@ -54,9 +57,20 @@ final class JSONOutput {
     bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
     let id = nextID
     nextID += 1
-    frames.append(Frame(id: id, isObject: object))
+    frames.append(Frame(id: id, isObject: object, key: key))
     isExpectingValue = false
     return id
+  }
+
+  /// The coding path of `position`: the keys of the open containers around it, then its own.
+  /// Worked out from the containers open now, which enclose every position still written to.
+  func codingPath(to position: JSONPosition) -> [any CodingKey] {
+    var path: [any CodingKey] = []
+    for frame in frames.prefix(position.depth) {
+      if let key = frame.key { path.append(key) }
+    }
+    if let key = position.key { path.append(key) }
+    return path
   }
 
   /// Closes the containers above `depth`: the nested ones a finished value left open.
