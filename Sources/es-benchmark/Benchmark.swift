@@ -26,6 +26,7 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
   }
   let memoryHandDecoded = Double(try await memoryLibrary.readLog()) / handDecodeTime
   let trickStrings = try await trickStringsMilliseconds(count: memory.streamEvents - 1)
+  let mapping = try await mapperRates(count: count)
 
   var bySetting: [SQLiteRecorder.Synchronous: [Figures]] = [:]
   var sqliteDecoded = 0.0
@@ -96,6 +97,10 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
       sqlite: sqliteDecoded, raw: nil, python: \.readLogDecoded),
     Row(name: "(d) the same, hand-written init(from:)", unit: "/s", memory: memoryHandDecoded,
       sqlite: sqliteHandDecoded, raw: nil, python: \.readLogDecoded),
+    Row(name: "(e) mapper alone: events to stored events", unit: "/s", memory: mapping.encode,
+      sqlite: nil, raw: nil, python: nil),
+    Row(name: "(e) mapper alone: stored events to events", unit: "/s", memory: mapping.decode,
+      sqlite: nil, raw: nil, python: nil),
     Row(name: "(b) a call that does no work", unit: "µs", memory: nil,
       sqlite: emptyCall?.library, raw: emptyCall?.raw, python: nil, lowerIsBetter: true),
     Row(name: "(a) recorder alone", unit: "events/s", memory: nil,
@@ -134,6 +139,7 @@ func runBenchmark(count: Int, python: PythonReference) async throws {
     same events: what the synthesized Codable conformance of an enumeration costs.
     only making its strings: the snapshot's tricks made from UTF-8 bytes in memory, with no
     JSON to read: what any decoder must do, so × Python there is the most a load could reach.
+    (e): the mapper on a dog's N+1 events, without a recorder: encoding, then decoding.
     a call that does no work: maxNotificationID() (median of \(emptyCallRuns)); raw runs its
     query in the calling task, the recorder on its connection's worker thread.
     Loads: median of \(loadRuns). The repository decodes a long history's pages in parallel;
