@@ -102,7 +102,7 @@ extension Application {
   ) async throws -> (notificationIDs: [Int], pending: [PendingSave]) {
     var pending: [PendingSave] = []
     for aggregate in aggregates {
-      guard let firstVersion = aggregate.pendingVersions.first else { continue }
+      guard let firstVersion = aggregate.pendingVersions?.lowerBound else { continue }
       let headHash = try await chainHead(of: aggregate.id, before: firstVersion)
       pending.append(
         PendingSave(

@@ -105,7 +105,8 @@ public final class Application: Sendable {
       let type = ObjectIdentifier(aggregate.stateType)
       guard
         snapshotIntervals.contains(where: {
-          ObjectIdentifier($0.stateType) == type && $0.isDue(for: aggregate.pendingVersions)
+          ObjectIdentifier($0.stateType) == type
+            && aggregate.pendingVersions.map($0.isDue(for:)) == true
         })
       else { continue }
       // The snapshot's version is that of the last event just saved, so it keeps that

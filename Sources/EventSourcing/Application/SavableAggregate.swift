@@ -9,8 +9,9 @@ protocol SavableAggregate: Sendable {
   /// The aggregate's state type, for settings made per type such as snapshot intervals.
   var stateType: any Aggregate.Type { get }
 
-  /// The versions of the aggregate's pending events, oldest first.
-  var pendingVersions: [Int] { get }
+  /// The versions of the aggregate's pending events, which follow one another; `nil` when
+  /// it has none.
+  var pendingVersions: ClosedRange<Int>? { get }
 
   /// The aggregate's pending events in stored form, the first linked to `headHash` when the
   /// mapper chains events.
@@ -26,9 +27,12 @@ protocol SavableAggregate: Sendable {
 extension EventSourced: SavableAggregate {
   var stateType: any Aggregate.Type { State.self }
 
-  // A closure, not a key path: a key path into a generic type is instantiated at run time
-  // on every call, which cost a tenth of an in-memory save.
-  var pendingVersions: [Int] { pendingEvents.map { $0.originatorVersion } }
+  // The first and last versions only: ``record(_:at:)`` gives pending events one version
+  // after another, and an array of them cost an allocation on every save.
+  var pendingVersions: ClosedRange<Int>? {
+    guard let first = pendingEvents.first, let last = pendingEvents.last else { return nil }
+    return first.originatorVersion...last.originatorVersion
+  }
 
   func pendingStoredEvents(using mapper: Mapper, after headHash: Data?) throws -> [StoredEvent] {
     try mapper.storedEvents(pendingEvents, after: headHash)

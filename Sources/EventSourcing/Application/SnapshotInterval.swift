@@ -16,8 +16,9 @@ public struct SnapshotInterval: Sendable {
     self.interval = max(1, interval)
   }
 
-  /// Whether saving events with these versions passes a multiple of the interval.
-  func isDue(for versions: [Int]) -> Bool {
-    versions.contains { $0 % interval == 0 }
+  /// Whether saving events with these versions passes a multiple of the interval: whether
+  /// the highest multiple at or below the last version is at or above the first.
+  func isDue(for versions: ClosedRange<Int>) -> Bool {
+    versions.upperBound / interval * interval >= versions.lowerBound
   }
 }
