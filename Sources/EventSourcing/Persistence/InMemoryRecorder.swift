@@ -57,14 +57,15 @@ public final class InMemoryRecorder: ProcessRecorder, NotifyingRecorder {
   }
 
   private static func insert(_ events: [StoredEvent], into storage: inout Storage) throws -> [Int] {
-    // Check every event before changing anything, so that an insert is all or nothing.
+    // Check every event before changing anything, so that an insert is all or nothing. A
+    // single event cannot clash with the rest of its batch: only larger batches make a set.
     var claimed = Set<VersionKey>()
     for event in events {
       let key = VersionKey(originatorID: event.originatorID, version: event.originatorVersion)
       let isTaken =
         storage.eventsByOriginator[event.originatorID]?.containsVersion(event.originatorVersion)
         ?? false
-      guard !isTaken, claimed.insert(key).inserted else {
+      guard !isTaken, events.count == 1 || claimed.insert(key).inserted else {
         throw RecorderError.versionConflict(
           originatorID: event.originatorID, version: event.originatorVersion)
       }
