@@ -55,6 +55,15 @@ struct EnumCaseIndexTests {
     case lost
   }
 
+  enum FoundationPayloads {
+    case dated(Date)
+    case linked(URL)
+    case identified(UUID)
+    case attached(Data)
+    case maybe(String?)
+    case none
+  }
+
   /// Checks that values of one case share an index and values of different cases do not.
   private func expectDistinct<T>(_ casesAndValues: [[T]]) {
     var seen: [UInt32] = []
@@ -78,6 +87,12 @@ struct EnumCaseIndexTests {
     expectDistinct([[OnePayload.named("a"), .named("")], [.anonymous], [.unknown]])
     expectDistinct([[NoPayloads.sit], [.stay], [.roll], [.fetch]])
     expectDistinct([[Singleton.only]])
+    expectDistinct([
+      [FoundationPayloads.dated(Date()), .dated(.distantPast)],
+      [.linked(URL(fileURLWithPath: "/tmp")), .linked(URL(fileURLWithPath: "/"))],
+      [.identified(UUID()), .identified(UUID())], [.attached(Data()), .attached(Data([1, 2]))],
+      [.maybe(nil), .maybe("x")], [.none],
+    ])
     expectDistinct([
       [Tree.leaf(1), .leaf(0)], [.pair(.leaf(1), .empty), .pair(.empty, .empty)], [.empty],
     ])
