@@ -70,11 +70,39 @@ struct JSONValueEncoder: Encoder {
       try output.writeValue { JSONOutput.appendString(url.absoluteString, to: &$0) }
     } else if T.self == Decimal.self, let decimal = value as? Decimal {
       try output.writeValue { $0.append(contentsOf: decimal.description.utf8) }
+    } else if T.self == [String].self {
+      // Arrays of strings, numbers and UUIDs (a dog's tricks) fill snapshots: written in one
+      // go, not element by element through an unkeyed container, as the decoder reads them.
+      // Reinterpreted, not cast: the types are equal, and a cast of an array costs more.
+      try writeArray(unsafeBitCast(value, to: [String].self)) {
+        JSONOutput.appendString($0, to: &$1)
+      }
+    } else if T.self == [Int].self {
+      try writeArray(unsafeBitCast(value, to: [Int].self)) { JSONOutput.appendInteger($0, to: &$1) }
+    } else if T.self == [UUID].self {
+      try writeArray(unsafeBitCast(value, to: [UUID].self)) {
+        JSONOutput.appendString($0.uuidString, to: &$1)
+      }
     } else {
       let depth = output.depth
       try value.encode(to: self)
       output.close(downTo: depth)
       output.fillEmptyValue()
+    }
+  }
+
+  /// Writes `elements` as an array at this position, each with `write`, as an unkeyed
+  /// container would write them.
+  private func writeArray<Element>(
+    _ elements: [Element], _ write: (Element, inout [UInt8]) -> Void
+  ) throws {
+    try output.writeValue { bytes in
+      bytes.append(UInt8(ascii: "["))
+      for (index, element) in elements.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        write(element, &bytes)
+      }
+      bytes.append(UInt8(ascii: "]"))
     }
   }
 

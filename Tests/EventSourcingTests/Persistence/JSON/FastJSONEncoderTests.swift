@@ -133,6 +133,39 @@ struct FastJSONEncoderTests {
     #expect(String(decoding: try fast([true]), as: UTF8.self) == "[true]")
   }
 
+  /// Writes its elements one by one through an unkeyed container, as `Array`'s own
+  /// conformance does.
+  private struct ElementByElement<Element: Encodable>: Encodable {
+    let elements: [Element]
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.unkeyedContainer()
+      for element in elements { try container.encode(element) }
+    }
+  }
+
+  @Test("Arrays of strings, integers and UUIDs written in one go give an unkeyed container's bytes")
+  func wholeArrays() throws {
+    let strings = [[], [""], ["sit"], ["say \"woof\"\n", "über 🐕", "a/b", "\u{01}"]]
+    for array in strings {
+      #expect(try fast(array) == (try fast(ElementByElement(elements: array))))
+    }
+    for array in [[], [0], [Int.min, -1, 1, Int.max]] {
+      #expect(try fast(array) == (try fast(ElementByElement(elements: array))))
+    }
+    for array in [[], [UUID()], [UUID(), UUID()]] {
+      #expect(try fast(array) == (try fast(ElementByElement(elements: array))))
+    }
+    struct Dog: Encodable {
+      var name = "Fido"
+      var tricks = ["sit", "stay"]
+      var nested = [["a"], []]
+    }
+    #expect(
+      String(decoding: try fast(Dog()), as: UTF8.self)
+        == #"{"name":"Fido","tricks":["sit","stay"],"nested":[["a"],[]]}"#)
+  }
+
   @Test("A conformance that writes in another order is encoded by JSONEncoder, as it means")
   func unusualOrders() throws {
     let bird = Bird(legs: 4, wings: 2)
