@@ -1,18 +1,28 @@
 internal import EventSourcing
+internal import ServiceLifecycle
 
 /// Waits, for a long poll, until a log's newest notification ID is above a given one.
 struct NewNotificationWaiter {
   let log: NotificationLog
   let pollInterval: Duration
 
-  /// The newest ID as soon as it is above `after`, or as it is once `wait` has passed.
+  /// The newest ID as soon as it is above `after`, or as it is once `wait` has passed or the
+  /// server begins to shut down gracefully.
   func newestID(after: Int, waitingAtMost wait: Duration) async throws -> Int {
     let newest = try await log.maxNotificationID()
     guard newest <= after, wait > .zero else { return newest }
-    if let recorder = log.recorder as? any NotifyingRecorder {
-      return try await listen(to: recorder, after: after, wait: wait)
+    // A server shutting down gracefully waits for the requests it is answering, so a long
+    // poll stops waiting then and answers with what there is, as when its wait runs out.
+    do {
+      return try await cancelWhenGracefulShutdown { [self] in
+        if let recorder = log.recorder as? any NotifyingRecorder {
+          return try await listen(to: recorder, after: after, wait: wait)
+        }
+        return try await poll(after: after, wait: wait)
+      }
+    } catch is CancellationError {
+      return try await log.maxNotificationID()
     }
-    return try await poll(after: after, wait: wait)
   }
 
   // A notifying recorder tells of each insert, so the poll answers at once.

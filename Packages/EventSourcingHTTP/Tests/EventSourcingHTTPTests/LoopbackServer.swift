@@ -4,15 +4,20 @@ import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
+import ServiceLifecycle
 
 /// Runs a real server on 127.0.0.1, on a port the system picks, for the length of `body`.
 ///
-/// The server is stopped (its task cancelled) when `body` returns or throws.
+/// The server is shut down gracefully when `body` returns or throws: it stops accepting, and
+/// finishes the connections it accepted. Cancelling its task instead can drop a connection
+/// accepted a moment before, which SwiftNIO stops the process for ("Deinited NIOAsyncWriter
+/// without calling finish()", swift-nio issue 2637).
 func withLoopbackServer<T: Sendable>(
   router: Router<BasicRequestContext>, idleTimeout: Duration = .seconds(2),
   _ body: @Sendable (_ baseURL: String, _ port: Int) async throws -> T
 ) async throws -> T {
   let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+  let logger = Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() })
   let application = Application(
     router: router,
     server: .http1(
@@ -22,10 +27,11 @@ func withLoopbackServer<T: Sendable>(
       portContinuation.yield(channel.localAddress?.port ?? 0)
       portContinuation.finish()
     },
-    logger: Logger(label: "test-server", factory: { _ in SwiftLogNoOpLogHandler() }))
+    logger: logger)
+  let services = ServiceGroup(services: [application], logger: logger)
   return try await withThrowingTaskGroup(of: T?.self) { group in
     group.addTask {
-      try await application.runService(gracefulShutdownSignals: [])
+      try await services.run()
       return nil
     }
     var iterator = ports.makeAsyncIterator()
@@ -33,14 +39,15 @@ func withLoopbackServer<T: Sendable>(
       group.cancelAll()
       throw LoopbackError.serverDidNotStart
     }
+    let result: Result<T, any Error>
     do {
-      let result = try await body("http://127.0.0.1:\(port)", port)
-      group.cancelAll()
-      return result
+      result = .success(try await body("http://127.0.0.1:\(port)", port))
     } catch {
-      group.cancelAll()
-      throw error
+      result = .failure(error)
     }
+    await services.triggerGracefulShutdown()
+    try await group.waitForAll()
+    return try result.get()
   }
 }
 

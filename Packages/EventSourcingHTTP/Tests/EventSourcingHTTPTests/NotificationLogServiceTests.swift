@@ -165,4 +165,28 @@ import Testing
       #expect(bad.status == 400)
     }
   }
+
+  // The server is shut down gracefully when the body returns, with the long poll in flight:
+  // it waits for the requests it is answering, so the poll must stop waiting, not run its 60 s.
+  @Test("A long poll answers with the newest ID when the server shuts down gracefully")
+  func longPollAtShutdown() async throws {
+    _ = try await school.registerDog(name: "Fido")
+    let router = Router()
+    NotificationLogService(log: log, maximumWait: .seconds(60)).addRoutes(to: router)
+    let started = ContinuousClock.now
+    let poll = Task {
+      try await withLoopbackServer(router: router) { url, _ in
+        let waiting = Task {
+          try await httpRequest("GET", "\(url)/notifications/max-id?after=1&wait=60")
+        }
+        // Long enough for the request to reach its handler and start waiting.
+        try await Task.sleep(for: .milliseconds(300))
+        return waiting
+      }
+    }
+    let response = try await poll.value.value
+    #expect(response.status == 200)
+    #expect(response.jsonObject?["max_id"] as? Int == 1)
+    #expect(ContinuousClock.now - started < .seconds(30))
+  }
 }
